@@ -1,0 +1,94 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { loadContent } from '../content/load-content.js'
+import { LOCALES } from '../content/locales.js'
+import { migrate, readMigrations } from './migrations.js'
+import { type ContentRelease, releaseFor, writeContent } from './write-store.js'
+
+export interface BuildStoreOptions {
+  dataDir: string
+  migrationsDir: string
+  storePath: string
+  now?: Date
+}
+
+export interface BuildSummary {
+  storePath: string
+  release: ContentRelease
+  schemaVersion: number
+  counts: {
+    topics: number
+    topicsByLocale: Record<string, number>
+    sources: number
+    corrections: number
+  }
+  milliseconds: number
+}
+
+function fsyncPath (path: string): void {
+  const fd = openSync(path, 'r')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/**
+ * Validates data/ and writes a new store beside the old one, then renames it into place, so a
+ * reader sees either the old store or the new one and never a half-written file. Content errors
+ * throw ContentValidationError before anything is written.
+ */
+export function buildStore (options: BuildStoreOptions): BuildSummary {
+  const started = performance.now()
+  const content = loadContent(options.dataDir)
+  const migrations = readMigrations(options.migrationsDir)
+  const release = releaseFor(content, options.now ?? new Date())
+
+  mkdirSync(dirname(options.storePath), { recursive: true })
+  const temporaryPath = `${options.storePath}.tmp-${process.pid}`
+  rmSync(temporaryPath, { force: true })
+  try {
+    const db = new Database(temporaryPath)
+    let schemaVersion: number
+    try {
+      // A rollback journal, not WAL: the store must be one self-contained file to rename.
+      db.pragma('journal_mode = DELETE')
+      db.pragma('foreign_keys = ON')
+      schemaVersion = migrate(db, migrations)
+      writeContent(db, content, release)
+      const violations = db.pragma('foreign_key_check') as unknown[]
+      if (violations.length > 0) throw new Error(`the new store breaks ${violations.length} foreign keys`)
+      db.exec('VACUUM')
+    } finally {
+      db.close()
+    }
+    fsyncPath(temporaryPath)
+    renameSync(temporaryPath, options.storePath)
+    fsyncPath(dirname(options.storePath))
+    const topicsByLocale = Object.fromEntries(LOCALES.map((locale) => [locale, content.topics.length]))
+    return {
+      storePath: options.storePath,
+      release,
+      schemaVersion,
+      counts: {
+        topics: content.topics.length,
+        topicsByLocale,
+        sources: content.topics.reduce((sum, topic) => sum + topic.sources.length, 0),
+        corrections: content.topics.reduce((sum, topic) => sum + topic.corrections.length, 0)
+      },
+      milliseconds: Math.round(performance.now() - started)
+    }
+  } catch (error) {
+    rmSync(temporaryPath, { force: true })
+    throw error
+  }
+}
+
+export function formatBuildSummary (summary: BuildSummary): string {
+  const locales = Object.entries(summary.counts.topicsByLocale).map(([locale, count]) => `${locale} ${count}`).join(', ')
+  return `db:build: wrote ${summary.storePath} (release ${summary.release.version}, schema ${summary.schemaVersion}): ` +
+    `topics ${summary.counts.topics} (${locales}), sources ${summary.counts.sources}, ` +
+    `corrections ${summary.counts.corrections} in ${summary.milliseconds} ms`
+}
