@@ -55,13 +55,13 @@ export interface ListTopicsQuery {
 export class TopicsRepository {
   private readonly listStatement: Statement<[{ tag: string | null, after: number, limit: number }], TopicRow>
   private readonly topicStatement: Statement<[string], TopicRow>
-  private readonly textsStatement: Statement<[string, Locale], TopicTextRow & { bodyMarkdown: string, bodyHtml: string }>
-  private readonly sectionsStatement: Statement<[string, Locale], Section & { locale: Locale }>
+  private readonly textsStatement: Statement<[{ slug: string, locale: Locale }], TopicTextRow & { bodyMarkdown: string, bodyHtml: string }>
+  private readonly sectionsStatement: Statement<[{ slug: string, locale: Locale }], Section & { locale: Locale }>
   private readonly tagsStatement: Statement<[string], { tag: string }>
   private readonly relatedStatement: Statement<[string], { slug: string }>
   private readonly sourcesStatement: Statement<[string], { url: string, title: string }>
-  private readonly correctionsStatement: Statement<[string, Locale], TopicRecord['corrections'][number]>
-  private readonly titlesStatement: Statement<[string, Locale], TopicTextRow>
+  private readonly correctionsStatement: Statement<[{ slug: string, locale: Locale }], TopicRecord['corrections'][number]>
+  private readonly titlesStatement: Statement<[{ slug: string, locale: Locale }], TopicTextRow>
   private readonly tagCountsStatement: Statement<[], { tag: string, topics: number }>
 
   constructor (db: Database) {
@@ -74,22 +74,22 @@ export class TopicsRepository {
     this.topicStatement = db.prepare(`SELECT ${topicColumns} FROM topic t WHERE t.slug = ?`)
     // 'en' is always fetched beside the requested locale so that missing fields can fall back to it.
     this.textsStatement = db.prepare(`SELECT locale, title, summary, body_markdown AS bodyMarkdown, body_html AS bodyHtml
-      FROM topic_text WHERE slug = ?1 AND locale IN ('en', ?2)`)
+      FROM topic_text WHERE slug = @slug AND locale IN ('en', @locale)`)
     this.sectionsStatement = db.prepare(`SELECT locale, anchor, level, title FROM topic_section
-      WHERE slug = ?1 AND locale IN ('en', ?2) ORDER BY locale, position`)
+      WHERE slug = @slug AND locale IN ('en', @locale) ORDER BY locale, position`)
     this.titlesStatement = db.prepare(`SELECT locale, title, summary FROM topic_text
-      WHERE slug = ?1 AND locale IN ('en', ?2)`)
+      WHERE slug = @slug AND locale IN ('en', @locale)`)
     this.tagsStatement = db.prepare('SELECT tag FROM topic_tag WHERE slug = ? ORDER BY tag')
     this.relatedStatement = db.prepare('SELECT related_slug AS slug FROM topic_related WHERE slug = ? ORDER BY position')
     this.sourcesStatement = db.prepare('SELECT url, title FROM topic_source WHERE slug = ? ORDER BY position')
     this.correctionsStatement = db.prepare(`SELECT position, locale, claim, correction, source_url AS sourceUrl, source_title AS sourceTitle
-      FROM topic_correction WHERE slug = ?1 AND locale IN ('en', ?2) ORDER BY position, locale`)
+      FROM topic_correction WHERE slug = @slug AND locale IN ('en', @locale) ORDER BY position, locale`)
     this.tagCountsStatement = db.prepare('SELECT tag, count(*) AS topics FROM topic_tag GROUP BY tag ORDER BY tag')
   }
 
   private textsFor (slug: string, locale: Locale): Partial<Record<Locale, TopicTextRow>> {
     const texts: Partial<Record<Locale, TopicTextRow>> = {}
-    for (const row of this.titlesStatement.all(slug, locale)) texts[row.locale] = row
+    for (const row of this.titlesStatement.all({ slug, locale })) texts[row.locale] = row
     return texts
   }
 
@@ -114,8 +114,8 @@ export class TopicsRepository {
     const row = this.topicStatement.get(slug)
     if (row === undefined) return undefined
     const texts: Partial<Record<Locale, TopicBodyRow>> = {}
-    for (const text of this.textsStatement.all(slug, locale)) texts[text.locale] = { ...text, sections: [] }
-    for (const { locale: sectionLocale, ...section } of this.sectionsStatement.all(slug, locale)) {
+    for (const text of this.textsStatement.all({ slug, locale })) texts[text.locale] = { ...text, sections: [] }
+    for (const { locale: sectionLocale, ...section } of this.sectionsStatement.all({ slug, locale })) {
       texts[sectionLocale]?.sections.push(section)
     }
     return {
@@ -124,7 +124,7 @@ export class TopicsRepository {
       texts,
       related: this.relatedStatement.all(slug).map((related) => ({ slug: related.slug, texts: this.textsFor(related.slug, locale) })),
       sources: this.sourcesStatement.all(slug),
-      corrections: this.correctionsStatement.all(slug, locale)
+      corrections: this.correctionsStatement.all({ slug, locale })
     }
   }
 }

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto'
+import type { Duplex } from 'node:stream'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
+import type { AppConfig } from './config.js'
+import { makeProblem } from './http/problem.js'
+import guideStore from './plugins/guide-store.js'
+import httpCaching from './plugins/http-caching.js'
+import openapi from './plugins/openapi.js'
+import problemDetails from './plugins/problem-details.js'
+import security from './plugins/security.js'
+import healthRoutes from './routes/health.js'
+import v1Routes from './routes/v1/index.js'
+
+export type BuildAppConfig = Pick<AppConfig, 'storePath' | 'migrationsDir' | 'logLevel'> & Partial<Pick<AppConfig, 'prettyLogs'>>
+
+function loggerOptions (config: BuildAppConfig): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    serializers: {
+      // The query string is left out on purpose: what people look up is what they fear being logged.
+      req: (request: { method: string, url: string, id: string }) => ({ method: request.method, path: request.url.split('?')[0] })
+    },
+    ...(config.prettyLogs === true ? { transport: { target: 'pino-pretty' } } : {})
+  }
+}
+
+function answerClientError (error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable) return
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400
+  const title = status === 431 ? 'Request header fields too large' : 'Bad request'
+  const body = JSON.stringify({
+    type: `/problems/${status === 431 ? 'headers-too-large' : 'bad-request'}`,
+    title,
+    status,
+    detail: 'The request could not be parsed as HTTP/1.1',
+    instance: '/'
+  })
+  socket.end(`HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+    `Access-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n${body}`)
+}
+
+export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'requestId',
+    bodyLimit: 64 * 1024,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Requests Node's HTTP parser rejects (bad header bytes, oversized headers) get a problem too.
+    clientErrorHandler: answerClientError,
+    // Malformed URLs never reach the router: answer them in the API's error shape too.
+    frameworkErrors (error, request, reply) {
+      // The reply of a framework error is not typed for any route; it is an ordinary reply all the same.
+      const plainReply = reply as unknown as FastifyReply
+      plainReply.code(400).type('application/problem+json').send(makeProblem(request, 400, 'bad-request', error.message))
+    }
+  })
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id)
+  })
+
+  await app.register(problemDetails)
+  await app.register(guideStore, { storePath: config.storePath, migrationsDir: config.migrationsDir })
+  await app.register(security)
+  await app.register(httpCaching)
+  await app.register(openapi)
+  await app.register(healthRoutes)
+  await app.register(v1Routes, { prefix: '/v1' })
+  return app
+}

@@ -1,0 +1,63 @@
+import Type, { type Static } from 'typebox'
+import Value from 'typebox/value'
+
+/** Everything the server reads from the environment, validated once at start-up. */
+export const EnvironmentSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  STORE_PATH: Type.String({ minLength: 1, default: 'var/guide.db' }),
+  DATA_DIR: Type.String({ minLength: 1, default: 'data' }),
+  MIGRATIONS_DIR: Type.String({ minLength: 1, default: 'migrations' }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  NODE_ENV: Type.Enum(['development', 'production', 'test'], { default: 'development' }),
+  BUILD_STORE_ON_START: Type.Enum(['auto', 'never'], {
+    default: 'auto',
+    description: 'auto: rebuild the store from DATA_DIR when it is missing or older than DATA_DIR and MIGRATIONS_DIR'
+  })
+})
+type Environment = Static<typeof EnvironmentSchema>
+
+export interface AppConfig {
+  port: number
+  host: string
+  storePath: string
+  dataDir: string
+  migrationsDir: string
+  logLevel: Environment['LOG_LEVEL']
+  /** Human-readable logs: only in development, and only when a person watches a terminal. */
+  prettyLogs: boolean
+  buildStoreOnStart: boolean
+}
+
+export class ConfigError extends Error {
+  constructor (message: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+export function loadConfig (env: NodeJS.ProcessEnv, isTerminal = false): AppConfig {
+  const keys = Object.keys(EnvironmentSchema.properties) as Array<keyof Environment>
+  // Empty variables count as unset, as shells and .env files often leave them.
+  const raw = Object.fromEntries(keys.flatMap((key) => env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]]))
+  const value = Value.Default(EnvironmentSchema, Value.Convert(EnvironmentSchema, raw)) as Record<string, unknown>
+  const problems: string[] = []
+  for (const error of Value.Errors(EnvironmentSchema, value)) {
+    const name = error.instancePath.slice(1)
+    const params = error.params as { allowedValues?: unknown[] }
+    const expected = params.allowedValues === undefined ? error.message : `must be one of ${params.allowedValues.join(', ')}`
+    problems.push(`${name} ${expected} (got ${JSON.stringify(env[name])})`)
+  }
+  if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`)
+  const parsed = value as Environment
+  return {
+    port: parsed.PORT,
+    host: parsed.HOST,
+    storePath: parsed.STORE_PATH,
+    dataDir: parsed.DATA_DIR,
+    migrationsDir: parsed.MIGRATIONS_DIR,
+    logLevel: parsed.LOG_LEVEL,
+    prettyLogs: isTerminal && parsed.NODE_ENV === 'development',
+    buildStoreOnStart: parsed.BUILD_STORE_ON_START === 'auto'
+  }
+}

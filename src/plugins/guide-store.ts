@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { latestSchemaVersion, readMigrations } from '../store/migrations.js'
+import { openStore } from '../store/open-store.js'
+import { readRelease } from '../store/release-repository.js'
+import { TopicsRepository } from '../store/topics-repository.js'
+import type { ContentRelease } from '../store/write-store.js'
+
+export interface GuideStore {
+  release: ContentRelease
+  topics: TopicsRepository
+  isOpen: () => boolean
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    guide: GuideStore
+  }
+}
+
+export interface GuideStoreOptions {
+  storePath: string
+  migrationsDir: string
+}
+
+/** The built content store, opened read-only for the life of the server. */
+async function guideStore (app: FastifyInstance, options: GuideStoreOptions): Promise<void> {
+  const db = openStore(options.storePath, latestSchemaVersion(readMigrations(options.migrationsDir)))
+  app.decorate('guide', {
+    release: readRelease(db),
+    topics: new TopicsRepository(db),
+    isOpen: () => db.open
+  })
+  app.addHook('onClose', async () => {
+    db.close()
+  })
+}
+
+export default fp(guideStore, { name: 'guide-store', fastify: '5.x' })

@@ -1,0 +1,55 @@
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { TSchema } from 'typebox'
+import { commonModels } from '../schemas/common.js'
+import { serviceModels } from '../schemas/service.js'
+import { topicModels } from '../schemas/topic.js'
+
+export const API_VERSION = '1.0.0'
+
+const models: TSchema[] = [...commonModels, ...topicModels, ...serviceModels]
+
+/**
+ * The OpenAPI document is generated from the route schemas; every model is registered by its
+ * `$id` so that it appears as a named component (never `def-0`).
+ */
+async function openapi (app: FastifyInstance): Promise<void> {
+  for (const model of models) app.addSchema(model)
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Qubes Guide API',
+        version: API_VERSION,
+        description: 'Structured, cited guidance on Qubes OS in English and Russian: topics, with sources, ' +
+          'corrections to the guide it started from, and stable ids. Read-only, no authentication, no cookies. ' +
+          'Every error is RFC 9457 application/problem+json.',
+        license: { name: 'Content: CC BY-SA 4.0; code: AGPL-3.0-or-later', identifier: 'CC-BY-SA-4.0' }
+      },
+      tags: [
+        { name: 'topics', description: 'Guide topics in English and Russian' },
+        { name: 'service', description: 'The API itself: index, health and readiness' }
+      ]
+    },
+    refResolver: {
+      buildLocalReference (json, _baseUri, _fragment, index) {
+        return typeof json.$id === 'string' ? json.$id : `Schema${index}`
+      }
+    }
+  })
+
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { deepLinking: true, validatorUrl: null, defaultModelsExpandDepth: 1 },
+    theme: { title: 'Qubes Guide API reference' }
+  })
+
+  app.get('/openapi.json', { schema: { hide: true }, config: { releaseCached: true } }, async () => app.swagger())
+  app.get('/openapi.yaml', { schema: { hide: true }, config: { releaseCached: true } }, async (_request, reply) =>
+    reply.type('application/yaml; charset=utf-8').send(app.swagger({ yaml: true })))
+}
+
+export default fp(openapi, { name: 'openapi', fastify: '5.x' })

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { problemResponse, ref } from '../schemas/common.js'
+import { Health, Readiness } from '../schemas/service.js'
+import { sendProblem } from '../http/problem.js'
+
+export default async function healthRoutes (fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+  app.get('/health', {
+    schema: {
+      tags: ['service'],
+      operationId: 'getHealth',
+      summary: 'Liveness',
+      description: 'Answers as long as the process serves HTTP.',
+      response: { 200: ref(Health) }
+    }
+  }, async (_request, reply) => {
+    reply.header('Cache-Control', 'no-store')
+    return { status: 'ok' as const }
+  })
+
+  app.get('/ready', {
+    schema: {
+      tags: ['service'],
+      operationId: 'getReadiness',
+      summary: 'Readiness',
+      description: 'Ready when the content store is open and its release is loaded.',
+      response: { 200: ref(Readiness), 503: problemResponse('The content store is not open') }
+    }
+  }, async (request, reply) => {
+    reply.header('Cache-Control', 'no-store')
+    if (!app.guide.isOpen()) {
+      return sendProblem(request, reply, 503, 'unavailable', 'The content store is closed')
+    }
+    return { status: 'ready' as const, release: app.guide.release }
+  })
+}

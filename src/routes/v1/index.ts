@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { LOCALES } from '../../content/locales.js'
+import { ref } from '../../schemas/common.js'
+import { ApiIndex } from '../../schemas/service.js'
+import topicRoutes from './topics/index.js'
+
+export default async function v1Routes (fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+  app.get('/', {
+    config: { releaseCached: true },
+    schema: {
+      tags: ['service'],
+      operationId: 'getApiIndex',
+      summary: 'API index',
+      description: 'The content release being served, the languages, and links to the collections.',
+      response: { 200: ref(ApiIndex) }
+    }
+  }, async () => ({
+    name: 'Qubes Guide API',
+    description: 'Structured, cited guidance on Qubes OS in English and Russian',
+    release: app.guide.release,
+    locales: [...LOCALES],
+    links: { topics: '/v1/topics', openapi: '/openapi.json', docs: '/docs' }
+  }))
+
+  await app.register(topicRoutes)
+}
