@@ -12,7 +12,7 @@ const PROBLEM_TITLES = {
   'unsupported-media-type': 'Unsupported media type',
   'too-many-requests': 'Too many requests',
   'internal-error': 'Internal server error',
-  'unavailable': 'Service unavailable'
+  unavailable: 'Service unavailable'
 } as const
 export type ProblemKind = keyof typeof PROBLEM_TITLES
 

@@ -1,0 +1,33 @@
+import t from 'tap'
+import { ConfigError, loadConfig } from '../src/config.js'
+
+t.test('defaults', async (t) => {
+  t.same(loadConfig({}), {
+    port: 3000,
+    host: '127.0.0.1',
+    storePath: 'var/guide.db',
+    dataDir: 'data',
+    migrationsDir: 'migrations',
+    logLevel: 'info',
+    prettyLogs: false,
+    buildStoreOnStart: true
+  })
+})
+
+t.test('reads and converts the environment; empty values count as unset', async (t) => {
+  const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', STORE_PATH: '/srv/guide.db', LOG_LEVEL: 'debug', NODE_ENV: 'production', BUILD_STORE_ON_START: 'never', DATA_DIR: '' }, true)
+  t.equal(config.port, 8080)
+  t.equal(config.host, '0.0.0.0')
+  t.equal(config.storePath, '/srv/guide.db')
+  t.equal(config.dataDir, 'data')
+  t.equal(config.logLevel, 'debug')
+  t.equal(config.prettyLogs, false, 'never pretty in production')
+  t.equal(config.buildStoreOnStart, false)
+  t.equal(loadConfig({ NODE_ENV: 'development' }, true).prettyLogs, true, 'pretty in a development terminal')
+})
+
+t.test('a bad value names the variable', async (t) => {
+  t.throws(() => loadConfig({ PORT: 'abc' }), new ConfigError('invalid configuration: PORT must be integer (got "abc")'))
+  t.throws(() => loadConfig({ PORT: '70000' }), { message: /PORT must be <= 65535 \(got "70000"\)/ })
+  t.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), { message: 'invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")' })
+})

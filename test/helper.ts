@@ -1,0 +1,46 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import type { Test } from 'tap'
+import { buildApp } from '../src/app.js'
+import { buildStore } from '../src/store/build-store.js'
+
+export const ROOT = resolve(import.meta.dirname, '..')
+export const DATA_DIR = join(ROOT, 'data')
+export const MIGRATIONS_DIR = join(ROOT, 'migrations')
+
+let sharedStore: string | undefined
+
+/** A store built from the real data/ once per test file, in a temporary folder. */
+export function testStorePath (): string {
+  if (sharedStore === undefined) {
+    const folder = mkdtempSync(join(tmpdir(), 'qga-store-'))
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }))
+    sharedStore = join(folder, 'guide.db')
+    buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath: sharedStore })
+  }
+  return sharedStore
+}
+
+/** The whole app on a freshly built store, closed when the test ends. */
+export async function buildTestApp (t: Test): Promise<FastifyInstance> {
+  const app = await buildApp({ storePath: testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'silent' })
+  t.teardown(() => app.close())
+  await app.ready()
+  return app
+}
+
+/** A temporary folder removed when the test ends. */
+export function temporaryFolder (t: Test, prefix = 'qga-'): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix))
+  t.teardown(() => rmSync(folder, { recursive: true, force: true }))
+  return folder
+}
+
+/** A copy of data/ that a test may break on purpose. */
+export function copyOfData (t: Test): string {
+  const folder = join(temporaryFolder(t, 'qga-data-'), 'data')
+  cpSync(DATA_DIR, folder, { recursive: true })
+  return folder
+}

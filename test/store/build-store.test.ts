@@ -1,0 +1,64 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import t from 'tap'
+import { ContentValidationError } from '../../src/content/content-issue.js'
+import { buildStore, formatBuildSummary } from '../../src/store/build-store.js'
+import { copyOfData, DATA_DIR, MIGRATIONS_DIR, temporaryFolder } from '../helper.js'
+
+t.test('builds a store with the release and every topic in both languages', async (t) => {
+  const storePath = join(temporaryFolder(t), 'nested', 'guide.db')
+  const summary = buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath, now: new Date('2026-11-27T12:00:00Z') })
+  t.equal(summary.schemaVersion, 1)
+  t.equal(summary.release.builtAt, '2026-11-27T12:00:00.000Z')
+  t.match(summary.release.version, /^\d{4}-\d{2}-\d{2}\.[0-9a-f]{8}$/)
+  t.equal(summary.release.version.slice(-8), summary.release.contentHash.slice(0, 8))
+  const db = new Database(storePath, { readonly: true })
+  t.teardown(() => db.close())
+  t.equal(db.pragma('user_version', { simple: true }), 1)
+  t.equal(db.pragma('journal_mode', { simple: true }), 'delete', 'one self-contained file')
+  t.same(db.prepare('SELECT version, content_hash AS contentHash, built_at AS builtAt FROM content_release').get(), summary.release)
+  const topics = (db.prepare('SELECT count(*) AS n FROM topic').get() as { n: number }).n
+  t.equal(topics, summary.counts.topics)
+  t.same(db.prepare('SELECT locale, count(*) AS n FROM topic_text GROUP BY locale ORDER BY locale').all(),
+    [{ locale: 'en', n: topics }, { locale: 'ru', n: topics }])
+  const sources = (db.prepare('SELECT count(*) AS n FROM topic_source').get() as { n: number }).n
+  t.equal(sources, summary.counts.sources)
+  t.same(readdirSync(join(storePath, '..')), ['guide.db'], 'no temporary file is left behind')
+  const line = formatBuildSummary(summary)
+  t.match(line, `db:build: wrote ${storePath} (release ${summary.release.version}, schema 1): topics ${topics} (en ${topics}, ru ${topics}), sources ${sources}, corrections `)
+})
+
+t.test('the same content gives the same release version', async (t) => {
+  const folder = temporaryFolder(t)
+  const first = buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath: join(folder, 'a.db') })
+  const second = buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath: join(folder, 'b.db') })
+  t.equal(first.release.version, second.release.version)
+  t.equal(first.release.contentHash, second.release.contentHash)
+})
+
+t.test('invalid content leaves the previous store untouched', async (t) => {
+  const folder = temporaryFolder(t)
+  const storePath = join(folder, 'guide.db')
+  buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath })
+  const before = readFileSync(storePath)
+  const beforeTime = statSync(storePath).mtimeMs
+  const data = copyOfData(t)
+  writeFileSync(join(data, 'topics', 'labels', 'topic.yaml'), 'order: nope\n')
+  t.throws(() => buildStore({ dataDir: data, migrationsDir: MIGRATIONS_DIR, storePath }), ContentValidationError)
+  t.same(readFileSync(storePath), before, 'the same bytes')
+  t.equal(statSync(storePath).mtimeMs, beforeTime)
+  t.same(readdirSync(folder), ['guide.db'])
+})
+
+t.test('a failing migration leaves no temporary file and no store', async (t) => {
+  const folder = temporaryFolder(t)
+  const migrations = join(folder, 'migrations')
+  const storePath = join(folder, 'guide.db')
+  const { mkdirSync } = await import('node:fs')
+  mkdirSync(migrations)
+  writeFileSync(join(migrations, '001-broken.sql'), 'CREATE TABLE oops (')
+  t.throws(() => buildStore({ dataDir: DATA_DIR, migrationsDir: migrations, storePath }), /incomplete input/)
+  t.notOk(existsSync(storePath))
+  t.same(readdirSync(folder), ['migrations'])
+})
