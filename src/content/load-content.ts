@@ -151,8 +151,7 @@ function readTopic (reader: ContentReader, folder: string, slug: string): TopicC
 }
 
 /** Checks what no single file can: references between topics, unique positions, matching anchors. */
-function crossTopicIssues (reader: ContentReader, topicsDir: string, topics: TopicContent[]): void {
-  const slugs = new Set(topics.map((topic) => topic.slug))
+function crossTopicIssues (reader: ContentReader, topicsDir: string, topics: TopicContent[], slugs: Set<string>): void {
   const positions = new Map<number, string>()
   for (const topic of topics) {
     const metaFile = reader.display(join(topicsDir, topic.slug, 'topic.yaml'))
@@ -205,6 +204,9 @@ export function loadContent (dataDir: string, displayRoot = process.cwd()): Guid
     throw new ContentValidationError([{ file: reader.display(topicsDir), field: '(folder)', message: 'does not exist or cannot be read' }])
   }
   const topics: TopicContent[] = []
+  // Every well-named folder is a known slug, even one with errors of its own, so that one broken
+  // topic is reported once instead of once more in every topic that links to it.
+  const slugs = new Set<string>()
   for (const entry of entries) {
     const folder = join(topicsDir, entry)
     if (!statSync(folder).isDirectory()) {
@@ -215,13 +217,14 @@ export function loadContent (dataDir: string, displayRoot = process.cwd()): Guid
       reader.issues.push({ file: reader.display(folder), field: 'slug', message: `folder name "${entry}" is not a valid slug (lowercase ASCII kebab-case)` })
       continue
     }
+    slugs.add(entry)
     const topic = readTopic(reader, folder, entry)
     if (topic !== undefined) topics.push(topic)
   }
   if (entries.length === 0) {
     reader.issues.push({ file: reader.display(topicsDir), field: '(folder)', message: 'holds no topics' })
   }
-  crossTopicIssues(reader, topicsDir, topics)
+  crossTopicIssues(reader, topicsDir, topics, slugs)
   if (reader.issues.length > 0) throw new ContentValidationError(reader.issues)
   topics.sort((a, b) => a.position - b.position)
   return { topics, contentHash: reader.digest() }

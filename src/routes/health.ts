@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { problemResponse, ref } from '../schemas/common.js'
+import { contentResponse, problemResponse, ref } from '../schemas/common.js'
 import { Health, Readiness } from '../schemas/service.js'
 import { sendProblem } from '../http/problem.js'
 
@@ -13,7 +13,7 @@ export default async function healthRoutes (fastify: FastifyInstance): Promise<v
       operationId: 'getHealth',
       summary: 'Liveness',
       description: 'Answers as long as the process serves HTTP.',
-      response: { 200: ref(Health) }
+      response: { 200: contentResponse('The process is alive', { 'application/json': ref(Health) }) }
     }
   }, async (_request, reply) => {
     reply.header('Cache-Control', 'no-store')
@@ -26,7 +26,7 @@ export default async function healthRoutes (fastify: FastifyInstance): Promise<v
       operationId: 'getReadiness',
       summary: 'Readiness',
       description: 'Ready when the content store is open and its release is loaded.',
-      response: { 200: ref(Readiness), 503: problemResponse('The content store is not open') }
+      response: { 200: contentResponse('Ready to serve', { 'application/json': ref(Readiness) }), 503: problemResponse('The content store is not open') }
     }
   }, async (request, reply) => {
     reply.header('Cache-Control', 'no-store')

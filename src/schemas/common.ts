@@ -60,3 +60,40 @@ export function problemResponse (description: string): { description: string, co
 }
 
 export const commonModels: TSchema[] = [Problem, Translation, Source, Release]
+
+const RESPONSE_HEADERS = {
+  etag: { ETag: Type.String({ description: 'Strong validator of this representation; send it back in If-None-Match' }) },
+  cacheControl: { 'Cache-Control': Type.String({ description: 'public, max-age=300, stale-while-revalidate=86400' }) },
+  language: { 'Content-Language': Type.Enum(['en', 'ru'], { description: 'The language of the localised fields' }) },
+  link: { Link: Type.String({ description: 'RFC 8288 link to the next page (rel="next"), when there is one' }) }
+}
+
+export interface ResponseOptions {
+  /** The answer depends only on the content release: it has an ETag and is publicly cacheable. */
+  releaseCached?: boolean
+  localised?: boolean
+  paginated?: boolean
+}
+
+/** A 2xx response in the content form, so that OpenAPI gets a real description and the headers we send. */
+export function contentResponse (description: string, content: Record<string, TSchema>, options: ResponseOptions = {}): {
+  description: string
+  headers?: Record<string, TSchema>
+  content: Record<string, { schema: TSchema }>
+} {
+  const headers = {
+    ...(options.releaseCached === true ? { ...RESPONSE_HEADERS.etag, ...RESPONSE_HEADERS.cacheControl } : {}),
+    ...(options.localised === true ? RESPONSE_HEADERS.language : {}),
+    ...(options.paginated === true ? RESPONSE_HEADERS.link : {})
+  }
+  return {
+    description,
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
+    content: Object.fromEntries(Object.entries(content).map(([mediaType, schema]) => [mediaType, { schema }]))
+  }
+}
+
+export const notModifiedResponse = {
+  description: 'Not modified: the representation still has the ETag sent in If-None-Match',
+  type: 'null'
+} as const

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { LOCALES } from '../../content/locales.js'
-import { ref } from '../../schemas/common.js'
+import { contentResponse, notModifiedResponse, ref } from '../../schemas/common.js'
 import { ApiIndex } from '../../schemas/service.js'
 import topicRoutes from './topics/index.js'
 
@@ -15,7 +15,10 @@ export default async function v1Routes (fastify: FastifyInstance): Promise<void>
       operationId: 'getApiIndex',
       summary: 'API index',
       description: 'The content release being served, the languages, and links to the collections.',
-      response: { 200: ref(ApiIndex) }
+      response: {
+        200: contentResponse('The API index', { 'application/json': ref(ApiIndex) }, { releaseCached: true }),
+        304: notModifiedResponse
+      }
     }
   }, async () => ({
     name: 'Qubes Guide API',

@@ -6,7 +6,7 @@ import { preferredMediaType } from '../../../domain/media-type.js'
 import { topicToMarkdown } from '../../../domain/topic-markdown.js'
 import { appendVary, localiserFor } from '../../../http/negotiation.js'
 import { sendProblem } from '../../../http/problem.js'
-import { LanguageQuery, problemResponse, ref, Slug } from '../../../schemas/common.js'
+import { contentResponse, LanguageQuery, notModifiedResponse, problemResponse, ref, Slug } from '../../../schemas/common.js'
 import { Topic, TopicList } from '../../../schemas/topic.js'
 import { presentTopic, presentTopicSummary } from './present-topic.js'
 
@@ -44,7 +44,8 @@ export default async function topicRoutes (fastify: FastifyInstance): Promise<vo
         lang: Type.Optional(LanguageQuery)
       }, { additionalProperties: false }),
       response: {
-        200: ref(TopicList),
+        200: contentResponse('One page of topic summaries', { [JSON_TYPE]: ref(TopicList) }, { releaseCached: true, localised: true, paginated: true }),
+        304: notModifiedResponse,
         400: problemResponse('A query value is invalid, or a cursor was not written by this API or contradicts the tag filter')
       }
     }
@@ -107,13 +108,11 @@ export default async function topicRoutes (fastify: FastifyInstance): Promise<vo
       params: TopicParams,
       querystring: LanguageOnlyQuery,
       response: {
-        200: {
-          description: 'The topic',
-          content: {
-            [JSON_TYPE]: { schema: ref(Topic) },
-            [MARKDOWN]: { schema: Type.String({ description: 'The topic as one Markdown document' }) }
-          }
-        },
+        200: contentResponse('The topic', {
+          [JSON_TYPE]: ref(Topic),
+          [MARKDOWN]: Type.String({ description: 'The topic as one Markdown document' })
+        }, { releaseCached: true, localised: true }),
+        304: notModifiedResponse,
         ...topicResponses,
         406: problemResponse('Accept names neither application/json nor text/markdown')
       }
@@ -137,10 +136,8 @@ export default async function topicRoutes (fastify: FastifyInstance): Promise<vo
       params: TopicParams,
       querystring: LanguageOnlyQuery,
       response: {
-        200: {
-          description: 'The topic as Markdown',
-          content: { [MARKDOWN]: { schema: Type.String() } }
-        },
+        200: contentResponse('The topic as Markdown', { [MARKDOWN]: Type.String() }, { releaseCached: true, localised: true }),
+        304: notModifiedResponse,
         ...topicResponses
       }
     }

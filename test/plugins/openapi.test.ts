@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import t from 'tap'
+import { parse as parseYaml } from 'yaml'
+import { buildTestApp, ROOT } from '../helper.js'
+
+t.test('the committed openapi.yaml is exactly what the route schemas generate', async (t) => {
+  const app = await buildTestApp(t)
+  const committed = readFileSync(join(ROOT, 'openapi.yaml'), 'utf8')
+  t.equal(app.swagger({ yaml: true }), committed, 'openapi.yaml has drifted from the routes: run npm run openapi and commit it')
+})
+
+t.test('the document is OpenAPI 3.1 with named components and no anonymous schemas', async (t) => {
+  const app = await buildTestApp(t)
+  const document = app.swagger() as unknown as { openapi: string, components: { schemas: Record<string, unknown> }, paths: Record<string, Record<string, { operationId?: string, responses: Record<string, unknown> }>> }
+  t.equal(document.openapi, '3.1.0')
+  for (const name of ['Problem', 'Topic', 'TopicSummary', 'TopicList', 'Translation', 'Source', 'Release', 'ApiIndex']) {
+    t.ok(document.components.schemas[name], `component ${name}`)
+  }
+  const text = JSON.stringify(document)
+  t.notMatch(text, /def-\d/, 'no def-N component names')
+  t.same(Object.keys(document.paths).sort(), ['/health', '/ready', '/v1', '/v1/topics', '/v1/topics/{slug}', '/v1/topics/{slug}.md'])
+  const operationIds = Object.values(document.paths).flatMap((path) => Object.values(path).map((operation) => operation.operationId))
+  t.equal(new Set(operationIds).size, operationIds.length, 'operation ids are unique')
+  t.notOk(operationIds.includes(undefined), 'every operation has an id')
+  for (const [path, operations] of Object.entries(document.paths)) {
+    for (const operation of Object.values(operations)) {
+      t.ok(operation.responses['200'], `${path} documents its 200`)
+      if (path.startsWith('/v1/topics/')) t.ok(operation.responses['404'], `${path} documents its 404`)
+    }
+  }
+})
+
+t.test('the document is served as JSON and YAML', async (t) => {
+  const app = await buildTestApp(t)
+  const json = await app.inject('/openapi.json')
+  t.equal(json.statusCode, 200)
+  t.equal(json.json().info.title, 'Qubes Guide API')
+  const yaml = await app.inject('/openapi.yaml')
+  t.equal(yaml.headers['content-type'], 'application/yaml; charset=utf-8')
+  t.same(parseYaml(yaml.body), json.json())
+})
+
+t.test('/docs serves the interactive reference from the package, with no CDN', async (t) => {
+  const app = await buildTestApp(t)
+  const page = await app.inject('/docs/')
+  t.equal(page.statusCode, 200)
+  t.match(page.headers['content-type'], 'text/html')
+  const sources = [...page.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? '')
+  t.ok(sources.length > 0)
+  for (const source of sources) t.notMatch(source, /^(https?:)?\/\//, `${source} is served locally`)
+  const bundle = await app.inject('/docs/static/swagger-ui-bundle.js')
+  t.equal(bundle.statusCode, 200)
+})
