@@ -27,7 +27,7 @@ async function openapi (app: FastifyInstance): Promise<void> {
         description: 'Structured, cited guidance on Qubes OS in English and Russian: topics, with sources, ' +
           'corrections to the guide it started from, and stable ids. Read-only, no authentication, no cookies. ' +
           'Every error is RFC 9457 application/problem+json.',
-        license: { name: 'Content: CC BY-SA 4.0; code: AGPL-3.0-or-later', identifier: 'CC-BY-SA-4.0' }
+        license: { name: 'Guide content: CC BY-SA 4.0 (code: MIT)', identifier: 'CC-BY-SA-4.0' }
       },
       tags: [
         { name: 'topics', description: 'Guide topics in English and Russian' },

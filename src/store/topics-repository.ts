@@ -62,7 +62,6 @@ export class TopicsRepository {
   private readonly sourcesStatement: Statement<[string], { url: string, title: string }>
   private readonly correctionsStatement: Statement<[{ slug: string, locale: Locale }], TopicRecord['corrections'][number]>
   private readonly titlesStatement: Statement<[{ slug: string, locale: Locale }], TopicTextRow>
-  private readonly tagCountsStatement: Statement<[], { tag: string, topics: number }>
 
   constructor (db: Database) {
     const topicColumns = `t.slug, t.position, t.status, t.superseded_by AS supersededBy, t.qubes_release AS qubesRelease,
@@ -84,7 +83,6 @@ export class TopicsRepository {
     this.sourcesStatement = db.prepare('SELECT url, title FROM topic_source WHERE slug = ? ORDER BY position')
     this.correctionsStatement = db.prepare(`SELECT position, locale, claim, correction, source_url AS sourceUrl, source_title AS sourceTitle
       FROM topic_correction WHERE slug = @slug AND locale IN ('en', @locale) ORDER BY position, locale`)
-    this.tagCountsStatement = db.prepare('SELECT tag, count(*) AS topics FROM topic_tag GROUP BY tag ORDER BY tag')
   }
 
   private textsFor (slug: string, locale: Locale): Partial<Record<Locale, TopicTextRow>> {
@@ -103,10 +101,6 @@ export class TopicsRepository {
       tags: this.tagsStatement.all(row.slug).map(({ tag }) => tag),
       texts: this.textsFor(row.slug, query.locale)
     }))
-  }
-
-  tags (): Array<{ tag: string, topics: number }> {
-    return this.tagCountsStatement.all()
   }
 
   /** The whole topic, or undefined when no topic has this slug. */

@@ -85,3 +85,25 @@ t.test('client errors keep their status and message; crashes hide theirs', async
   t.equal(wrongType.statusCode, 415)
   t.equal(wrongType.json().type, '/problems/unsupported-media-type')
 })
+
+t.test('requests the HTTP parser rejects get a problem answer on the socket', async (t) => {
+  const { connect } = await import('node:net')
+  const app = await buildTestApp(t)
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : 0
+  const send = (raw: string): Promise<string> => new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(raw))
+    let answer = ''
+    socket.on('data', (chunk) => { answer += chunk.toString() })
+    socket.on('end', () => resolve(answer))
+    socket.on('error', reject)
+  })
+  const malformed = await send('GET /v1 HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n')
+  t.match(malformed, /^HTTP\/1\.1 400 Bad request\r\n/)
+  t.match(malformed, 'Content-Type: application/problem+json')
+  const body = JSON.parse(malformed.split('\r\n\r\n')[1] ?? '{}')
+  t.same(body, { type: '/problems/bad-request', title: 'Bad request', status: 400, detail: 'The request could not be parsed as HTTP/1.1', instance: '/' })
+  const huge = await send(`GET /v1 HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`)
+  t.match(huge, /^HTTP\/1\.1 431 Request header fields too large\r\n/)
+})
