@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
-import { parse as parseYaml } from 'yaml'
+import { readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import Value from 'typebox/value'
-import { type ContentIssue, ContentValidationError, schemaIssues } from './content-issue.js'
+import { ContentValidationError, schemaIssues } from './content-issue.js'
+import { ContentReader, readYaml } from './content-reader.js'
+import { type LayoutContent, loadLayouts } from './load-layouts.js'
 import { splitFrontMatter } from './front-matter.js'
 import { LOCALES, type Locale } from './locales.js'
 import { renderMarkdown, type Section } from './markdown.js'
@@ -45,43 +45,13 @@ export interface TopicContent {
 
 export interface GuideContent {
   topics: TopicContent[]
+  layouts: LayoutContent[]
   /** sha256 over every file read, in path order: the identity of this content. */
   contentHash: string
 }
 
 const TOPIC_FILES = new Set(['topic.yaml', ...LOCALES.map((locale) => `${locale}.md`)])
 const slugPattern = new RegExp(SLUG_PATTERN)
-
-/** Reads files and remembers their bytes for the content hash. */
-class ContentReader {
-  readonly issues: ContentIssue[] = []
-  private readonly hash = createHash('sha256')
-
-  constructor (private readonly displayRoot: string) {}
-
-  display (path: string): string {
-    return relative(this.displayRoot, path) || path
-  }
-
-  read (path: string): string {
-    const bytes = readFileSync(path)
-    this.hash.update(`${this.display(path)}\0${bytes.length}\0`).update(bytes)
-    return bytes.toString('utf8')
-  }
-
-  digest (): string {
-    return this.hash.digest('hex')
-  }
-}
-
-function readYaml (reader: ContentReader, path: string): unknown {
-  try {
-    return parseYaml(reader.read(path))
-  } catch (error) {
-    reader.issues.push({ file: reader.display(path), field: '(file)', message: `is not valid YAML: ${(error as Error).message.split('\n')[0]}` })
-    return undefined
-  }
-}
 
 function readTopicText (reader: ContentReader, path: string): TopicText | undefined {
   const file = reader.display(path)
@@ -195,7 +165,7 @@ function crossTopicIssues (reader: ContentReader, topicsDir: string, topics: Top
  * problem found (not just the first), so an editor can fix them all in one go.
  */
 export function loadContent (dataDir: string, displayRoot = process.cwd()): GuideContent {
-  const reader = new ContentReader(displayRoot)
+  const reader = new ContentReader(displayRoot, dataDir)
   const topicsDir = join(dataDir, 'topics')
   let entries: string[]
   try {
@@ -225,7 +195,8 @@ export function loadContent (dataDir: string, displayRoot = process.cwd()): Guid
     reader.issues.push({ file: reader.display(topicsDir), field: '(folder)', message: 'holds no topics' })
   }
   crossTopicIssues(reader, topicsDir, topics, slugs)
+  const layouts = loadLayouts(reader, dataDir, slugs)
   if (reader.issues.length > 0) throw new ContentValidationError(reader.issues)
   topics.sort((a, b) => a.position - b.position)
-  return { topics, contentHash: reader.digest() }
+  return { topics, layouts, contentHash: reader.digest() }
 }

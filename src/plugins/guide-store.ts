@@ -4,11 +4,14 @@ import { latestSchemaVersion, readMigrations } from '../store/migrations.js'
 import { openStore } from '../store/open-store.js'
 import { readRelease } from '../store/release-repository.js'
 import { TopicsRepository } from '../store/topics-repository.js'
+import { readAllLayouts } from '../store/layouts-repository.js'
+import { LayoutCatalogue } from '../domain/layouts/catalogue.js'
 import type { ContentRelease } from '../store/write-store.js'
 
 export interface GuideStore {
   release: ContentRelease
   topics: TopicsRepository
+  layouts: LayoutCatalogue
   isOpen: () => boolean
 }
 
@@ -26,9 +29,11 @@ export interface GuideStoreOptions {
 /** The built content store, opened read-only for the life of the server. */
 async function guideStore (app: FastifyInstance, options: GuideStoreOptions): Promise<void> {
   const db = openStore(options.storePath, latestSchemaVersion(readMigrations(options.migrationsDir)))
+  const release = readRelease(db)
   app.decorate('guide', {
-    release: readRelease(db),
+    release,
     topics: new TopicsRepository(db),
+    layouts: new LayoutCatalogue(readAllLayouts(db), release.version),
     isOpen: () => db.open
   })
   app.addHook('onClose', async () => {

@@ -6,10 +6,11 @@ import type { TSchema } from 'typebox'
 import { commonModels } from '../schemas/common.js'
 import { serviceModels } from '../schemas/service.js'
 import { topicModels } from '../schemas/topic.js'
+import { layoutModels } from '../schemas/layout.js'
 
 export const API_VERSION = '1.0.0'
 
-const models: TSchema[] = [...commonModels, ...topicModels, ...serviceModels]
+const models: TSchema[] = [...commonModels, ...topicModels, ...layoutModels, ...serviceModels]
 
 /**
  * The OpenAPI document is generated from the route schemas; every model is registered by its
@@ -31,6 +32,7 @@ async function openapi (app: FastifyInstance): Promise<void> {
       },
       tags: [
         { name: 'topics', description: 'Guide topics in English and Russian' },
+        { name: 'layouts', description: 'Recommended qube layouts: data, network paths, exports and a checker' },
         { name: 'service', description: 'The API itself: index, health and readiness' }
       ]
     },

@@ -8,6 +8,8 @@ export const ApiIndex = Type.Object({
   locales: Type.Array(Type.Enum(['en', 'ru'])),
   links: Type.Object({
     topics: Type.String(),
+    layouts: Type.String(),
+    labels: Type.String(),
     openapi: Type.String(),
     docs: Type.String()
   }, { additionalProperties: false })

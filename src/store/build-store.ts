@@ -22,6 +22,8 @@ export interface BuildSummary {
     topicsByLocale: Record<string, number>
     sources: number
     corrections: number
+    layouts: number
+    qubes: number
   }
   milliseconds: number
 }
@@ -76,7 +78,9 @@ export function buildStore (options: BuildStoreOptions): BuildSummary {
         topics: content.topics.length,
         topicsByLocale,
         sources: content.topics.reduce((sum, topic) => sum + topic.sources.length, 0),
-        corrections: content.topics.reduce((sum, topic) => sum + topic.corrections.length, 0)
+        corrections: content.topics.reduce((sum, topic) => sum + topic.corrections.length, 0),
+        layouts: content.layouts.length,
+        qubes: content.layouts.reduce((sum, layout) => sum + layout.qubes.length, 0)
       },
       milliseconds: Math.round(performance.now() - started)
     }
@@ -90,5 +94,6 @@ export function formatBuildSummary (summary: BuildSummary): string {
   const locales = Object.entries(summary.counts.topicsByLocale).map(([locale, count]) => `${locale} ${count}`).join(', ')
   return `db:build: wrote ${summary.storePath} (release ${summary.release.version}, schema ${summary.schemaVersion}): ` +
     `topics ${summary.counts.topics} (${locales}), sources ${summary.counts.sources}, ` +
-    `corrections ${summary.counts.corrections} in ${summary.milliseconds} ms`
+    `corrections ${summary.counts.corrections}, layouts ${summary.counts.layouts} (en ${summary.counts.layouts}, ru ${summary.counts.layouts}, ` +
+    `${summary.counts.qubes} qubes) in ${summary.milliseconds} ms`
 }

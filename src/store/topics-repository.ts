@@ -61,6 +61,7 @@ export class TopicsRepository {
   private readonly relatedStatement: Statement<[string], { slug: string }>
   private readonly sourcesStatement: Statement<[string], { url: string, title: string }>
   private readonly correctionsStatement: Statement<[{ slug: string, locale: Locale }], TopicRecord['corrections'][number]>
+  private readonly allTitlesStatement: Statement<[{ locale: Locale }], { slug: string, locale: Locale, title: string }>
   private readonly titlesStatement: Statement<[{ slug: string, locale: Locale }], TopicTextRow>
 
   constructor (db: Database) {
@@ -78,6 +79,7 @@ export class TopicsRepository {
       WHERE slug = @slug AND locale IN ('en', @locale) ORDER BY locale, position`)
     this.titlesStatement = db.prepare(`SELECT locale, title, summary FROM topic_text
       WHERE slug = @slug AND locale IN ('en', @locale)`)
+    this.allTitlesStatement = db.prepare("SELECT slug, locale, title FROM topic_text WHERE locale IN ('en', @locale)")
     this.tagsStatement = db.prepare('SELECT tag FROM topic_tag WHERE slug = ? ORDER BY tag')
     this.relatedStatement = db.prepare('SELECT related_slug AS slug FROM topic_related WHERE slug = ? ORDER BY position')
     this.sourcesStatement = db.prepare('SELECT url, title FROM topic_source WHERE slug = ? ORDER BY position')
@@ -89,6 +91,15 @@ export class TopicsRepository {
     const texts: Partial<Record<Locale, TopicTextRow>> = {}
     for (const row of this.titlesStatement.all({ slug, locale })) texts[row.locale] = row
     return texts
+  }
+
+  /** Every topic's title in English and in the requested locale, for links from other resources. */
+  titles (locale: Locale): Map<string, Partial<Record<Locale, string>>> {
+    const titles = new Map<string, Partial<Record<Locale, string>>>()
+    for (const row of this.allTitlesStatement.all({ locale })) {
+      titles.set(row.slug, { ...titles.get(row.slug), [row.locale]: row.title })
+    }
+    return titles
   }
 
   /** One page of topics in listing order, after the given position. */

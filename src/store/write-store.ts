@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { GuideContent } from '../content/load-content.js'
 import { LOCALES } from '../content/locales.js'
+import { writeLayouts } from './write-layouts.js'
 
 export interface ContentRelease {
   version: string
@@ -58,5 +59,6 @@ export function writeContent (db: Database, content: GuideContent, release: Cont
         }
       })
     }
+    writeLayouts(db, content.layouts)
   })()
 }

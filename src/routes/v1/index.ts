@@ -3,6 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { LOCALES } from '../../content/locales.js'
 import { contentResponse, notModifiedResponse, ref } from '../../schemas/common.js'
 import { ApiIndex } from '../../schemas/service.js'
+import labelRoutes from './labels.js'
+import layoutRoutes from './layouts/index.js'
 import topicRoutes from './topics/index.js'
 
 export default async function v1Routes (fastify: FastifyInstance): Promise<void> {
@@ -25,8 +27,10 @@ export default async function v1Routes (fastify: FastifyInstance): Promise<void>
     description: 'Structured, cited guidance on Qubes OS in English and Russian',
     release: app.guide.release,
     locales: [...LOCALES],
-    links: { topics: '/v1/topics', openapi: '/openapi.json', docs: '/docs' }
+    links: { topics: '/v1/topics', layouts: '/v1/layouts', labels: '/v1/labels', openapi: '/openapi.json', docs: '/docs' }
   }))
 
   await app.register(topicRoutes)
+  await app.register(layoutRoutes)
+  await app.register(labelRoutes)
 }
