@@ -12,7 +12,7 @@ function copyOfStore (t: Test): string {
 }
 
 t.test('opens a built store read-only and query-only', async (t) => {
-  const db = openStore(testStorePath(), 1)
+  const db = openStore(testStorePath(), 2)
   t.teardown(() => db.close())
   t.equal(db.readonly, true)
   t.equal(db.pragma('query_only', { simple: true }), 1)

@@ -18,6 +18,8 @@ export const EXPORT_FORMATS = {
 export type ExportFormat = keyof typeof EXPORT_FORMATS
 export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as ExportFormat[]
 
+const OFFLINE_MARK: Record<Locale, string> = { en: ' · offline', ru: ' · без сети' }
+
 /**
  * The layouts of one content release, with everything derived from them computed once: chains
  * on first use, exports on first request of each format and language (SVG rendering is the
@@ -62,7 +64,10 @@ export class LayoutCatalogue {
       url: `/v1/layouts/${layout.id}`
     }
     // Diagrams name each qube's role on its second line: short, and in the requested language.
-    const subtitles = Object.fromEntries(layout.qubes.map((qube) => [qube.name, ROLE_NAMES[qube.role][locale]]))
+    const subtitles = Object.fromEntries(layout.qubes.map((qube) => {
+      const offline = qube.netvm === null && qube.role !== 'network' && qube.class !== 'TemplateVM'
+      return [qube.name, `${ROLE_NAMES[qube.role][locale]}${offline ? OFFLINE_MARK[locale] : ''}`]
+    }))
     switch (format) {
       case 'qvm': return exportQvmScript(context)
       case 'salt': return exportSaltState(context)

@@ -9,8 +9,11 @@ export interface NetvmPath {
   cycle: boolean
 }
 
+/** Qubes by name; of two qubes with one name (a finding of its own) the first counts. */
 export function qubesByName (graph: LayoutGraph): Map<string, Qube> {
-  return new Map(graph.qubes.map((qube) => [qube.name, qube]))
+  const byName = new Map<string, Qube>()
+  for (const qube of graph.qubes) if (!byName.has(qube.name)) byName.set(qube.name, qube)
+  return byName
 }
 
 /** Follows `netvm` from a qube until a qube with none (offline, or the hardware), a gap, or a loop. */
