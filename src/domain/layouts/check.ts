@@ -147,9 +147,29 @@ function referenceFindings (graph: LayoutGraph, byName: Map<string, Qube>): Find
   return findings
 }
 
+/** One warning per template that qubes use but the layout does not list, naming those qubes. */
+function outsideTemplateFindings (graph: LayoutGraph, byName: Map<string, Qube>): Finding[] {
+  const users = new Map<string, string[]>()
+  for (const qube of graph.qubes) {
+    if (qube.template !== null && qube.class !== 'TemplateVM' && !byName.has(qube.template)) {
+      users.set(qube.template, [...(users.get(qube.template) ?? []), qube.name])
+    }
+  }
+  return [...users].map(([template, names]) => ({
+    code: 'template-not-in-layout',
+    severity: 'warning' as const,
+    qube: names[0] ?? null,
+    message: {
+      en: `the template ${template} (used by ${names.join(', ')}) is not part of the layout; it must be installed already`,
+      ru: `Шаблона ${template} (его используют ${names.join(', ')}) нет в раскладке; он должен быть уже установлен`
+    },
+    source: SOURCES.templates
+  }))
+}
+
 /** Checks templates, disposables and default disposable templates. */
 function templateFindings (graph: LayoutGraph, byName: Map<string, Qube>): Finding[] {
-  const findings: Finding[] = []
+  const findings: Finding[] = outsideTemplateFindings(graph, byName)
   for (const qube of graph.qubes) {
     if (qube.class === 'TemplateVM' && qube.template !== null) {
       findings.push({
@@ -179,18 +199,6 @@ function templateFindings (graph: LayoutGraph, byName: Map<string, Qube>): Findi
       })
     }
     const template = qube.template === null ? undefined : byName.get(qube.template)
-    if (qube.template !== null && template === undefined && qube.class !== 'TemplateVM') {
-      findings.push({
-        code: 'template-not-in-layout',
-        severity: 'warning',
-        qube: qube.name,
-        message: {
-          en: `${qube.name} uses the template ${qube.template}, which the layout does not list; it must be installed already`,
-          ru: `${qube.name} использует шаблон ${qube.template}, которого нет в раскладке; он должен быть уже установлен`
-        },
-        source: SOURCES.templates
-      })
-    }
     if (template !== undefined && qube.class === 'AppVM' && template.class !== 'TemplateVM') {
       findings.push({
         code: 'template-not-template',
