@@ -7,7 +7,7 @@ export default [
   }),
   {
     // TypeBox's idiom: a schema and its static type share one name (`Topic` the value, `Topic` the type).
-    files: ['src/schemas/**/*.ts', 'src/content/schemas.ts', 'src/content/layout-schema.ts'],
+    files: ['src/schemas/**/*.ts', 'src/content/schemas.ts', 'src/content/*-schema.ts'],
     rules: { '@typescript-eslint/no-redeclare': 'off' }
   }
 ]

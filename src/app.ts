@@ -47,6 +47,8 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Unknown fields and parameters are errors, as the OpenAPI document says, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
     // Requests Node's HTTP parser rejects (bad header bytes, oversized headers) get a problem too.
     clientErrorHandler: answerClientError,
     // Malformed URLs never reach the router: answer them in the API's error shape too.
@@ -56,6 +58,8 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
       plainReply.code(400).type('application/problem+json').send(makeProblem(request, 400, 'bad-request', error.message))
     }
   })
+  // The API reads JSON only; any other body is a 415, not a string for the schema to reject.
+  app.removeContentTypeParser('text/plain')
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id)
   })

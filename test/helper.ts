@@ -5,10 +5,13 @@ import type { FastifyInstance } from 'fastify'
 import type { Test } from 'tap'
 import { buildApp } from '../src/app.js'
 import { buildStore } from '../src/store/build-store.js'
+import { latestSchemaVersion, readMigrations } from '../src/store/migrations.js'
 
 export const ROOT = resolve(import.meta.dirname, '..')
 export const DATA_DIR = join(ROOT, 'data')
 export const MIGRATIONS_DIR = join(ROOT, 'migrations')
+/** The schema version the code expects: the newest migration. */
+export const SCHEMA_VERSION = latestSchemaVersion(readMigrations(MIGRATIONS_DIR))
 
 let sharedStore: string | undefined
 

@@ -34,7 +34,7 @@ t.test('builds a missing store, serves it, and exits 0 on SIGTERM', async (t) =>
   const ready = await waitForReady(`http://127.0.0.1:${port}/ready`, Date.now() + 30_000)
   t.equal(ready.status, 200)
   t.equal((await ready.json() as { status: string }).status, 'ready')
-  const topics = await fetch(`http://127.0.0.1:${port}/v1/topics?lang=ru&q=private-words`)
+  const topics = await fetch(`http://127.0.0.1:${port}/v1/topics?lang=ru&tag=private-words`)
   t.equal(topics.headers.get('content-language'), 'ru')
   child.kill('SIGTERM')
   const { code, stdout } = await result

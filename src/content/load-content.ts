@@ -4,6 +4,7 @@ import Value from 'typebox/value'
 import { ContentValidationError, schemaIssues } from './content-issue.js'
 import { ContentReader, readYaml } from './content-reader.js'
 import { type LayoutContent, loadLayouts } from './load-layouts.js'
+import { loadThreatModels, type ThreatModelContent } from './load-threat-models.js'
 import { splitFrontMatter } from './front-matter.js'
 import { LOCALES, type Locale } from './locales.js'
 import { renderMarkdown, type Section } from './markdown.js'
@@ -46,6 +47,7 @@ export interface TopicContent {
 export interface GuideContent {
   topics: TopicContent[]
   layouts: LayoutContent[]
+  threatModels: ThreatModelContent
   /** sha256 over every file read, in path order: the identity of this content. */
   contentHash: string
 }
@@ -196,7 +198,8 @@ export function loadContent (dataDir: string, displayRoot = process.cwd()): Guid
   }
   crossTopicIssues(reader, topicsDir, topics, slugs)
   const layouts = loadLayouts(reader, dataDir, slugs)
+  const threatModels = loadThreatModels(reader, dataDir, slugs, layouts)
   if (reader.issues.length > 0) throw new ContentValidationError(reader.issues)
   topics.sort((a, b) => a.position - b.position)
-  return { topics, layouts, contentHash: reader.digest() }
+  return { topics, layouts, threatModels, contentHash: reader.digest() }
 }

@@ -6,12 +6,16 @@ import { readRelease } from '../store/release-repository.js'
 import { TopicsRepository } from '../store/topics-repository.js'
 import { readAllLayouts } from '../store/layouts-repository.js'
 import { LayoutCatalogue } from '../domain/layouts/catalogue.js'
+import { SuggestionCatalogue } from '../domain/suggestions/catalogue.js'
+import { ThreatModelsRepository } from '../store/threat-models-repository.js'
 import type { ContentRelease } from '../store/write-store.js'
 
 export interface GuideStore {
   release: ContentRelease
   topics: TopicsRepository
   layouts: LayoutCatalogue
+  threatModels: ThreatModelsRepository
+  suggestions: SuggestionCatalogue
   isOpen: () => boolean
 }
 
@@ -30,10 +34,13 @@ export interface GuideStoreOptions {
 async function guideStore (app: FastifyInstance, options: GuideStoreOptions): Promise<void> {
   const db = openStore(options.storePath, latestSchemaVersion(readMigrations(options.migrationsDir)))
   const release = readRelease(db)
+  const threatModels = new ThreatModelsRepository(db)
   app.decorate('guide', {
     release,
     topics: new TopicsRepository(db),
     layouts: new LayoutCatalogue(readAllLayouts(db), release.version),
+    threatModels,
+    suggestions: new SuggestionCatalogue(threatModels.readAll()),
     isOpen: () => db.open
   })
   app.addHook('onClose', async () => {

@@ -7,10 +7,11 @@ import { commonModels } from '../schemas/common.js'
 import { serviceModels } from '../schemas/service.js'
 import { topicModels } from '../schemas/topic.js'
 import { layoutModels } from '../schemas/layout.js'
+import { threatModelModels } from '../schemas/threat-model.js'
 
 export const API_VERSION = '1.0.0'
 
-const models: TSchema[] = [...commonModels, ...topicModels, ...layoutModels, ...serviceModels]
+const models: TSchema[] = [...commonModels, ...topicModels, ...layoutModels, ...threatModelModels, ...serviceModels]
 
 /**
  * The OpenAPI document is generated from the route schemas; every model is registered by its
@@ -33,6 +34,7 @@ async function openapi (app: FastifyInstance): Promise<void> {
       tags: [
         { name: 'topics', description: 'Guide topics in English and Russian' },
         { name: 'layouts', description: 'Recommended qube layouts: data, network paths, exports and a checker' },
+        { name: 'threat models', description: 'Threats, activities, practices, and plans suggested from a threat model' },
         { name: 'service', description: 'The API itself: index, health and readiness' }
       ]
     },

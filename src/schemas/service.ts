@@ -10,6 +10,11 @@ export const ApiIndex = Type.Object({
     topics: Type.String(),
     layouts: Type.String(),
     labels: Type.String(),
+    threats: Type.String(),
+    activities: Type.String(),
+    practices: Type.String(),
+    questions: Type.String(),
+    suggestions: Type.String(),
     openapi: Type.String(),
     docs: Type.String()
   }, { additionalProperties: false })

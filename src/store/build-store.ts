@@ -24,6 +24,10 @@ export interface BuildSummary {
     corrections: number
     layouts: number
     qubes: number
+    practices: number
+    threats: number
+    activities: number
+    rules: number
   }
   milliseconds: number
 }
@@ -80,7 +84,11 @@ export function buildStore (options: BuildStoreOptions): BuildSummary {
         sources: content.topics.reduce((sum, topic) => sum + topic.sources.length, 0),
         corrections: content.topics.reduce((sum, topic) => sum + topic.corrections.length, 0),
         layouts: content.layouts.length,
-        qubes: content.layouts.reduce((sum, layout) => sum + layout.qubes.length, 0)
+        qubes: content.layouts.reduce((sum, layout) => sum + layout.qubes.length, 0),
+        practices: content.threatModels.practices.length,
+        threats: content.threatModels.threats.length,
+        activities: content.threatModels.activities.length,
+        rules: content.threatModels.rules.practiceRules.length + content.threatModels.rules.layoutRules.length + content.threatModels.rules.warnings.length
       },
       milliseconds: Math.round(performance.now() - started)
     }
@@ -95,5 +103,6 @@ export function formatBuildSummary (summary: BuildSummary): string {
   return `db:build: wrote ${summary.storePath} (release ${summary.release.version}, schema ${summary.schemaVersion}): ` +
     `topics ${summary.counts.topics} (${locales}), sources ${summary.counts.sources}, ` +
     `corrections ${summary.counts.corrections}, layouts ${summary.counts.layouts} (en ${summary.counts.layouts}, ru ${summary.counts.layouts}, ` +
-    `${summary.counts.qubes} qubes) in ${summary.milliseconds} ms`
+    `${summary.counts.qubes} qubes), practices ${summary.counts.practices}, threats ${summary.counts.threats}, ` +
+    `activities ${summary.counts.activities}, rules ${summary.counts.rules} (every text in en and ru) in ${summary.milliseconds} ms`
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { GuideContent } from '../content/load-content.js'
 import { LOCALES } from '../content/locales.js'
 import { writeLayouts } from './write-layouts.js'
+import { writeThreatModels } from './write-threat-models.js'
 
 export interface ContentRelease {
   version: string
@@ -60,5 +61,6 @@ export function writeContent (db: Database, content: GuideContent, release: Cont
       })
     }
     writeLayouts(db, content.layouts)
+    writeThreatModels(db, content.threatModels)
   })()
 }

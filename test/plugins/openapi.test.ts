@@ -14,20 +14,21 @@ t.test('the document is OpenAPI 3.1 with named components and no anonymous schem
   const app = await buildTestApp(t)
   const document = app.swagger() as unknown as { openapi: string, components: { schemas: Record<string, unknown> }, paths: Record<string, Record<string, { operationId?: string, responses: Record<string, unknown> }>> }
   t.equal(document.openapi, '3.1.0')
-  for (const name of ['Problem', 'Topic', 'TopicSummary', 'TopicList', 'Translation', 'Source', 'Release', 'ApiIndex', 'Layout', 'LayoutChain', 'LayoutCheckRequest', 'LayoutCheckResult', 'Finding', 'LabelList']) {
+  for (const name of ['Problem', 'Topic', 'TopicSummary', 'TopicList', 'Translation', 'Source', 'Release', 'ApiIndex', 'Layout', 'LayoutChain', 'LayoutCheckRequest', 'LayoutCheckResult', 'Finding', 'LabelList', 'Threat', 'Practice', 'Suggestions', 'SuggestionRequest', 'QuestionList']) {
     t.ok(document.components.schemas[name], `component ${name}`)
   }
   const text = JSON.stringify(document)
   t.notMatch(text, /def-\d/, 'no def-N component names')
-  t.same(Object.keys(document.paths).sort(), ['/health', '/ready', '/v1', '/v1/labels', '/v1/layouts', '/v1/layouts/check', '/v1/layouts/{id}',
-    '/v1/layouts/{id}/chain', '/v1/layouts/{id}/export', '/v1/topics', '/v1/topics/{slug}', '/v1/topics/{slug}.md'])
+  t.same(Object.keys(document.paths).sort(), ['/health', '/ready', '/v1', '/v1/activities', '/v1/labels', '/v1/layouts', '/v1/layouts/check', '/v1/layouts/{id}',
+    '/v1/layouts/{id}/chain', '/v1/layouts/{id}/export', '/v1/practices', '/v1/practices/{id}', '/v1/suggestions', '/v1/threat-model/questions',
+    '/v1/threats', '/v1/threats/{id}', '/v1/topics', '/v1/topics/{slug}', '/v1/topics/{slug}.md'])
   const operationIds = Object.values(document.paths).flatMap((path) => Object.values(path).map((operation) => operation.operationId))
   t.equal(new Set(operationIds).size, operationIds.length, 'operation ids are unique')
   t.notOk(operationIds.includes(undefined), 'every operation has an id')
   for (const [path, operations] of Object.entries(document.paths)) {
     for (const operation of Object.values(operations)) {
       t.ok(operation.responses['200'], `${path} documents its 200`)
-      if (/^\/v1\/(topics|layouts)\/\{/.test(path)) t.ok(operation.responses['404'], `${path} documents its 404`)
+      if (/^\/v1\/(topics|layouts|threats|practices)\/\{/.test(path)) t.ok(operation.responses['404'], `${path} documents its 404`)
     }
   }
 })

@@ -4,18 +4,18 @@ import Database from 'better-sqlite3'
 import t from 'tap'
 import { ContentValidationError } from '../../src/content/content-issue.js'
 import { buildStore, formatBuildSummary } from '../../src/store/build-store.js'
-import { copyOfData, DATA_DIR, MIGRATIONS_DIR, temporaryFolder } from '../helper.js'
+import { copyOfData, DATA_DIR, MIGRATIONS_DIR, SCHEMA_VERSION, temporaryFolder } from '../helper.js'
 
 t.test('builds a store with the release and every topic in both languages', async (t) => {
   const storePath = join(temporaryFolder(t), 'nested', 'guide.db')
   const summary = buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath, now: new Date('2026-11-27T12:00:00Z') })
-  t.equal(summary.schemaVersion, 2)
+  t.equal(summary.schemaVersion, SCHEMA_VERSION)
   t.equal(summary.release.builtAt, '2026-11-27T12:00:00.000Z')
   t.match(summary.release.version, /^\d{4}-\d{2}-\d{2}\.[0-9a-f]{8}$/)
   t.equal(summary.release.version.slice(-8), summary.release.contentHash.slice(0, 8))
   const db = new Database(storePath, { readonly: true })
   t.teardown(() => db.close())
-  t.equal(db.pragma('user_version', { simple: true }), 2)
+  t.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION)
   t.equal(db.pragma('journal_mode', { simple: true }), 'delete', 'one self-contained file')
   t.same(db.prepare('SELECT version, content_hash AS contentHash, built_at AS builtAt FROM content_release').get(), summary.release)
   const topics = (db.prepare('SELECT count(*) AS n FROM topic').get() as { n: number }).n
@@ -26,7 +26,7 @@ t.test('builds a store with the release and every topic in both languages', asyn
   t.equal(sources, summary.counts.sources)
   t.same(readdirSync(join(storePath, '..')), ['guide.db'], 'no temporary file is left behind')
   const line = formatBuildSummary(summary)
-  t.match(line, `db:build: wrote ${storePath} (release ${summary.release.version}, schema 2): topics ${topics} (en ${topics}, ru ${topics}), sources ${sources}, corrections `)
+  t.match(line, `db:build: wrote ${storePath} (release ${summary.release.version}, schema ${SCHEMA_VERSION}): topics ${topics} (en ${topics}, ru ${topics}), sources ${sources}, corrections `)
 })
 
 t.test('the same content gives the same release version', async (t) => {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import t, { type Test } from 'tap'
 import { openStore, StoreUnavailableError } from '../../src/store/open-store.js'
-import { temporaryFolder, testStorePath } from '../helper.js'
+import { SCHEMA_VERSION, temporaryFolder, testStorePath } from '../helper.js'
 
 function copyOfStore (t: Test): string {
   const path = join(temporaryFolder(t), 'guide.db')
@@ -12,7 +12,7 @@ function copyOfStore (t: Test): string {
 }
 
 t.test('opens a built store read-only and query-only', async (t) => {
-  const db = openStore(testStorePath(), 2)
+  const db = openStore(testStorePath(), SCHEMA_VERSION)
   t.teardown(() => db.close())
   t.equal(db.readonly, true)
   t.equal(db.pragma('query_only', { simple: true }), 1)

@@ -5,6 +5,7 @@ import { contentResponse, notModifiedResponse, ref } from '../../schemas/common.
 import { ApiIndex } from '../../schemas/service.js'
 import labelRoutes from './labels.js'
 import layoutRoutes from './layouts/index.js'
+import threatModelRoutes from './threat-models/index.js'
 import topicRoutes from './topics/index.js'
 
 export default async function v1Routes (fastify: FastifyInstance): Promise<void> {
@@ -27,10 +28,22 @@ export default async function v1Routes (fastify: FastifyInstance): Promise<void>
     description: 'Structured, cited guidance on Qubes OS in English and Russian',
     release: app.guide.release,
     locales: [...LOCALES],
-    links: { topics: '/v1/topics', layouts: '/v1/layouts', labels: '/v1/labels', openapi: '/openapi.json', docs: '/docs' }
+    links: {
+      topics: '/v1/topics',
+      layouts: '/v1/layouts',
+      labels: '/v1/labels',
+      threats: '/v1/threats',
+      activities: '/v1/activities',
+      practices: '/v1/practices',
+      questions: '/v1/threat-model/questions',
+      suggestions: '/v1/suggestions',
+      openapi: '/openapi.json',
+      docs: '/docs'
+    }
   }))
 
   await app.register(topicRoutes)
   await app.register(layoutRoutes)
   await app.register(labelRoutes)
+  await app.register(threatModelRoutes)
 }

@@ -9,7 +9,18 @@ t.test('GET /v1 describes the release, the languages and the collections', async
   t.same(body.release, app.guide.release)
   t.match(body.release.version, /^\d{4}-\d{2}-\d{2}\.[0-9a-f]{8}$/)
   t.same(body.locales, ['en', 'ru'])
-  t.same(body.links, { topics: '/v1/topics', layouts: '/v1/layouts', labels: '/v1/labels', openapi: '/openapi.json', docs: '/docs' })
+  t.same(body.links, {
+    topics: '/v1/topics',
+    layouts: '/v1/layouts',
+    labels: '/v1/labels',
+    threats: '/v1/threats',
+    activities: '/v1/activities',
+    practices: '/v1/practices',
+    questions: '/v1/threat-model/questions',
+    suggestions: '/v1/suggestions',
+    openapi: '/openapi.json',
+    docs: '/docs'
+  })
   t.equal((await app.inject('/v1/')).statusCode, 200, 'a trailing slash is the same resource')
   for (const link of Object.values(body.links) as string[]) {
     t.equal((await app.inject(link)).statusCode < 400, true, `${link} resolves`)

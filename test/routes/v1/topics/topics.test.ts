@@ -180,3 +180,10 @@ t.test('the Markdown twin lists corrections where the original guide was wrong',
   const plain = await app.inject('/v1/topics/labels.md')
   t.notMatch(plain.body, 'Corrections to the original guide')
 })
+
+t.test('unknown query parameters are named, not silently dropped', async (t) => {
+  const app = await buildTestApp(t)
+  const response = await app.inject('/v1/topics?colour=red')
+  t.equal(response.statusCode, 400)
+  t.same(response.json().errors, [{ in: 'query', field: '/colour', message: 'is not a known field' }])
+})
