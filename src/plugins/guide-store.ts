@@ -8,6 +8,7 @@ import { readAllLayouts } from '../store/layouts-repository.js'
 import { LayoutCatalogue } from '../domain/layouts/catalogue.js'
 import { SuggestionCatalogue } from '../domain/suggestions/catalogue.js'
 import { ThreatModelsRepository } from '../store/threat-models-repository.js'
+import { PassagesRepository } from '../store/passages-repository.js'
 import type { ContentRelease } from '../store/write-store.js'
 
 export interface GuideStore {
@@ -16,6 +17,7 @@ export interface GuideStore {
   layouts: LayoutCatalogue
   threatModels: ThreatModelsRepository
   suggestions: SuggestionCatalogue
+  passages: PassagesRepository
   isOpen: () => boolean
 }
 
@@ -41,6 +43,7 @@ async function guideStore (app: FastifyInstance, options: GuideStoreOptions): Pr
     layouts: new LayoutCatalogue(readAllLayouts(db), release.version),
     threatModels,
     suggestions: new SuggestionCatalogue(threatModels.readAll()),
+    passages: new PassagesRepository(db),
     isOpen: () => db.open
   })
   app.addHook('onClose', async () => {

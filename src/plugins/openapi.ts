@@ -8,10 +8,11 @@ import { serviceModels } from '../schemas/service.js'
 import { topicModels } from '../schemas/topic.js'
 import { layoutModels } from '../schemas/layout.js'
 import { threatModelModels } from '../schemas/threat-model.js'
+import { searchModels } from '../schemas/search.js'
 
 export const API_VERSION = '1.0.0'
 
-const models: TSchema[] = [...commonModels, ...topicModels, ...layoutModels, ...threatModelModels, ...serviceModels]
+const models: TSchema[] = [...commonModels, ...topicModels, ...layoutModels, ...threatModelModels, ...searchModels, ...serviceModels]
 
 /**
  * The OpenAPI document is generated from the route schemas; every model is registered by its
@@ -34,6 +35,7 @@ async function openapi (app: FastifyInstance): Promise<void> {
       tags: [
         { name: 'topics', description: 'Guide topics in English and Russian' },
         { name: 'layouts', description: 'Recommended qube layouts: data, network paths, exports and a checker' },
+        { name: 'search', description: 'Cited passage search and grounding context for chatbots' },
         { name: 'threat models', description: 'Threats, activities, practices, and plans suggested from a threat model' },
         { name: 'service', description: 'The API itself: index, health and readiness' }
       ]

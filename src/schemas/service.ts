@@ -15,6 +15,8 @@ export const ApiIndex = Type.Object({
     practices: Type.String(),
     questions: Type.String(),
     suggestions: Type.String(),
+    search: Type.String(),
+    context: Type.String(),
     openapi: Type.String(),
     docs: Type.String()
   }, { additionalProperties: false })

@@ -3,6 +3,8 @@ import type { GuideContent } from '../content/load-content.js'
 import { LOCALES } from '../content/locales.js'
 import { writeLayouts } from './write-layouts.js'
 import { writeThreatModels } from './write-threat-models.js'
+import { writePassages } from './write-passages.js'
+import { buildPassages } from '../search/passages.js'
 
 export interface ContentRelease {
   version: string
@@ -62,5 +64,6 @@ export function writeContent (db: Database, content: GuideContent, release: Cont
     }
     writeLayouts(db, content.layouts)
     writeThreatModels(db, content.threatModels)
+    writePassages(db, buildPassages(content))
   })()
 }

@@ -6,6 +6,7 @@ import { ApiIndex } from '../../schemas/service.js'
 import labelRoutes from './labels.js'
 import layoutRoutes from './layouts/index.js'
 import threatModelRoutes from './threat-models/index.js'
+import searchRoutes from './search.js'
 import topicRoutes from './topics/index.js'
 
 export default async function v1Routes (fastify: FastifyInstance): Promise<void> {
@@ -37,6 +38,8 @@ export default async function v1Routes (fastify: FastifyInstance): Promise<void>
       practices: '/v1/practices',
       questions: '/v1/threat-model/questions',
       suggestions: '/v1/suggestions',
+      search: '/v1/search{?q,lang,type,limit}',
+      context: '/v1/context{?q,lang,maxChars}',
       openapi: '/openapi.json',
       docs: '/docs'
     }
@@ -46,4 +49,5 @@ export default async function v1Routes (fastify: FastifyInstance): Promise<void>
   await app.register(layoutRoutes)
   await app.register(labelRoutes)
   await app.register(threatModelRoutes)
+  await app.register(searchRoutes)
 }

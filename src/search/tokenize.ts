@@ -1,0 +1,44 @@
+import { stemmer as stemEnglish } from '@orama/stemmers/english'
+import { stemmer as stemRussian } from '@orama/stemmers/russian'
+
+/** Words are runs of letters and digits in any script; everything else separates them. */
+const WORD = /[\p{L}\p{N}]+/gu
+const CYRILLIC = /\p{Script=Cyrillic}/u
+
+/**
+ * Words that carry no meaning for a search in either language. Dropping them lets "how do I copy
+ * files" require only the words that matter.
+ */
+const STOPWORDS = new Set([
+  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'between', 'by', 'can', 'do', 'does', 'for', 'from', 'how', 'i', 'in', 'into',
+  'is', 'it', 'my', 'of', 'on', 'or', 'should', 'the', 'to', 'what', 'when', 'where', 'which', 'who', 'why', 'with', 'you', 'your',
+  'а', 'в', 'во', 'для', 'и', 'из', 'или', 'как', 'ли', 'между', 'мне', 'можно', 'на', 'не', 'нужно', 'о', 'об', 'от', 'по',
+  'с', 'со', 'то', 'что', 'чтобы', 'это', 'я', 'мой', 'мои', 'свои', 'какой', 'какие', 'зачем', 'почему', 'ли', 'же', 'у', 'к'
+])
+
+export function words (text: string): string[] {
+  return (text.toLowerCase().normalize('NFC').match(WORD) ?? [])
+}
+
+/**
+ * Reduces a word to its stem with the Snowball stemmer of its script: Russian for Cyrillic words,
+ * English (Porter2) otherwise. The same function runs when indexing and when searching, so
+ * «копировать» and «копирование» meet at «копирова», "disposables" and "disposable" at "dispos".
+ */
+export function stem (word: string): string {
+  if (word.length < 3 || /^\p{N}+$/u.test(word)) return word
+  return CYRILLIC.test(word) ? stemRussian(word) : stemEnglish(word)
+}
+
+/** The text as stems, space-separated: what the full-text index stores. */
+export function stemText (text: string): string {
+  return words(text).map(stem).join(' ')
+}
+
+/** The stems a query searches for: meaningful words only, at most `limit` of them, without repeats. */
+export function queryStems (query: string, limit = 16): string[] {
+  const all = words(query.slice(0, 2000)).filter((word) => word.length <= 64)
+  const meaningful = all.filter((word) => !STOPWORDS.has(word))
+  const chosen = (meaningful.length > 0 ? meaningful : all).map(stem).filter((word) => word.length >= 2 || /\p{N}/u.test(word))
+  return [...new Set(chosen)].slice(0, limit)
+}
