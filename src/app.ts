@@ -5,13 +5,18 @@ import type { AppConfig } from './config.js'
 import { makeProblem } from './http/problem.js'
 import guideStore from './plugins/guide-store.js'
 import httpCaching from './plugins/http-caching.js'
+import markdownTwins from './plugins/markdown-twins.js'
 import openapi from './plugins/openapi.js'
 import problemDetails from './plugins/problem-details.js'
 import security from './plugins/security.js'
 import healthRoutes from './routes/health.js'
+import llmsRoutes from './routes/llms.js'
+import mcpRoutes from './routes/mcp.js'
 import v1Routes from './routes/v1/index.js'
 
-export type BuildAppConfig = Pick<AppConfig, 'storePath' | 'migrationsDir' | 'logLevel'> & Partial<Pick<AppConfig, 'prettyLogs'>>
+export type BuildAppConfig = Pick<AppConfig, 'storePath' | 'migrationsDir' | 'logLevel'> & Partial<Pick<AppConfig, 'prettyLogs' | 'mcpAllowedHosts'>>
+
+export const DEFAULT_MCP_HOSTS = ['localhost', '127.0.0.1', '[::1]']
 
 function loggerOptions (config: BuildAppConfig): FastifyServerOptions['logger'] {
   return {
@@ -68,8 +73,11 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
   await app.register(guideStore, { storePath: config.storePath, migrationsDir: config.migrationsDir })
   await app.register(security)
   await app.register(httpCaching)
+  await app.register(markdownTwins)
   await app.register(openapi)
   await app.register(healthRoutes)
   await app.register(v1Routes, { prefix: '/v1' })
+  await app.register(llmsRoutes)
+  await app.register(mcpRoutes, { allowedHosts: config.mcpAllowedHosts ?? DEFAULT_MCP_HOSTS })
   return app
 }

@@ -10,6 +10,11 @@ export const EnvironmentSchema = Type.Object({
   MIGRATIONS_DIR: Type.String({ minLength: 1, default: 'migrations' }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   NODE_ENV: Type.Enum(['development', 'production', 'test'], { default: 'development' }),
+  MCP_ALLOWED_HOSTS: Type.String({
+    pattern: '^[A-Za-z0-9.\\[\\]:-]+(,[A-Za-z0-9.\\[\\]:-]+)*$',
+    default: 'localhost,127.0.0.1,[::1]',
+    description: 'Host names the MCP endpoint answers to (DNS rebinding protection), comma-separated'
+  }),
   BUILD_STORE_ON_START: Type.Enum(['auto', 'never'], {
     default: 'auto',
     description: 'auto: rebuild the store from DATA_DIR when it is missing or older than DATA_DIR and MIGRATIONS_DIR'
@@ -27,6 +32,7 @@ export interface AppConfig {
   /** Human-readable logs: only in development, and only when a person watches a terminal. */
   prettyLogs: boolean
   buildStoreOnStart: boolean
+  mcpAllowedHosts: string[]
 }
 
 export class ConfigError extends Error {
@@ -58,6 +64,7 @@ export function loadConfig (env: NodeJS.ProcessEnv, isTerminal = false): AppConf
     migrationsDir: parsed.MIGRATIONS_DIR,
     logLevel: parsed.LOG_LEVEL,
     prettyLogs: isTerminal && parsed.NODE_ENV === 'development',
-    buildStoreOnStart: parsed.BUILD_STORE_ON_START === 'auto'
+    buildStoreOnStart: parsed.BUILD_STORE_ON_START === 'auto',
+    mcpAllowedHosts: parsed.MCP_ALLOWED_HOSTS.split(',')
   }
 }

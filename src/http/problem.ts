@@ -5,6 +5,7 @@ import type { Problem } from '../schemas/common.js'
 const PROBLEM_TITLES = {
   'bad-request': 'Bad request',
   'invalid-request': 'The request has invalid values',
+  forbidden: 'Forbidden',
   'not-found': 'Not found',
   'method-not-allowed': 'Method not allowed',
   'not-acceptable': 'No acceptable representation',
@@ -18,6 +19,7 @@ export type ProblemKind = keyof typeof PROBLEM_TITLES
 
 const KIND_BY_STATUS: Record<number, ProblemKind> = {
   400: 'bad-request',
+  403: 'forbidden',
   404: 'not-found',
   405: 'method-not-allowed',
   406: 'not-acceptable',

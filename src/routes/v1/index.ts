@@ -6,6 +6,7 @@ import { ApiIndex } from '../../schemas/service.js'
 import labelRoutes from './labels.js'
 import layoutRoutes from './layouts/index.js'
 import threatModelRoutes from './threat-models/index.js'
+import markdownTwinRoutes from './markdown-twins.js'
 import searchRoutes from './search.js'
 import topicRoutes from './topics/index.js'
 
@@ -50,4 +51,5 @@ export default async function v1Routes (fastify: FastifyInstance): Promise<void>
   await app.register(labelRoutes)
   await app.register(threatModelRoutes)
   await app.register(searchRoutes)
+  await app.register(markdownTwinRoutes)
 }

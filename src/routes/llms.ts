@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify'
+import type { Locale } from '../content/locales.js'
+import type { MarkdownDocument } from '../plugins/markdown-twins.js'
+
+const TEXT: Record<Locale, { name: string, summary: string, intro: string, sections: Record<MarkdownDocument['kind'], string>, api: string, optional: string }> = {
+  en: {
+    name: 'Qubes Guide API',
+    summary: 'Structured, cited guidance on Qubes OS in English and Russian: how Qubes isolates apps in qubes, copying text and files between qubes, qrexec, the VPN → Tor chain, threat models and concrete practices, each with its sources.',
+    intro: 'Every document below is Markdown with its sources at the end. Cite the passage ids and URLs of /v1/search and /v1/context; the same content in Russian is at /ru/llms.txt.',
+    sections: { topic: 'Topics', practice: 'Practices', layout: 'Qube layouts' },
+    api: 'API',
+    optional: 'Optional'
+  },
+  ru: {
+    name: 'Qubes Guide API',
+    summary: 'Структурированные рекомендации по Qubes OS со ссылками на источники, на русском и английском: изоляция программ в кьюбах, копирование текста и файлов между кьюбами, qrexec, цепочка VPN → Tor, модели угроз и конкретные меры.',
+    intro: 'Каждый документ ниже — это Markdown со списком источников в конце. Ссылайтесь на идентификаторы фрагментов и адреса из /v1/search и /v1/context; английская версия — /llms.txt.',
+    sections: { topic: 'Темы', practice: 'Практики', layout: 'Раскладки кьюбов' },
+    api: 'API',
+    optional: 'Optional'
+  }
+}
+
+const langQuery = (locale: Locale): string => locale === 'en' ? '' : `?lang=${locale}`
+
+/** The llms.txt index: H1 name, blockquote summary, then H2 sections of `- [name](url): notes`. */
+export function llmsIndex (documents: MarkdownDocument[], locale: Locale): string {
+  const text = TEXT[locale]
+  const lines = [`# ${text.name}`, '', `> ${text.summary}`, '', text.intro, '']
+  for (const kind of ['topic', 'practice', 'layout'] as const) {
+    lines.push(`## ${text.sections[kind]}`, '')
+    for (const document of documents.filter((candidate) => candidate.kind === kind)) {
+      lines.push(`- [${document.title}](${document.url}${langQuery(locale)}): ${document.summary.replace(/\s+/g, ' ')}`)
+    }
+    lines.push('')
+  }
+  lines.push(`## ${text.api}`, '',
+    '- [OpenAPI document](/openapi.yaml): every endpoint and schema',
+    `- [Search](/v1/search?q=qrexec${locale === 'en' ? '' : '&lang=ru'}): cited passage search`,
+    `- [Grounding context](/v1/context?q=qrexec${locale === 'en' ? '' : '&lang=ru'}): passages for a prompt, as JSON or Markdown`,
+    '- [MCP endpoint](/mcp): Model Context Protocol, Streamable HTTP, stateless',
+    '', `## ${text.optional}`, '',
+    `- [Everything in one file](${locale === 'en' ? '/llms-full.txt' : '/ru/llms-full.txt'}): every document above, in full`, '')
+  return lines.join('\n')
+}
+
+export function llmsFull (documents: MarkdownDocument[], locale: Locale): string {
+  const text = TEXT[locale]
+  return [`# ${text.name}`, '', `> ${text.summary}`, '', ...documents.map((document) => document.markdown.replace(/^# /, '## ').replace(/\n## /g, '\n### '))].join('\n')
+}
+
+export default async function llmsRoutes (app: FastifyInstance): Promise<void> {
+  const routes: Array<[string, Locale, 'index' | 'full']> = [
+    ['/llms.txt', 'en', 'index'], ['/llms-full.txt', 'en', 'full'], ['/ru/llms.txt', 'ru', 'index'], ['/ru/llms-full.txt', 'ru', 'full']
+  ]
+  for (const [url, locale, kind] of routes) {
+    let body: string | undefined
+    app.get(url, { schema: { hide: true }, config: { releaseCached: true } }, async (_request, reply) => {
+      body ??= kind === 'index' ? llmsIndex(app.markdownTwins.all(locale), locale) : llmsFull(app.markdownTwins.all(locale), locale)
+      return reply.type('text/markdown; charset=utf-8').header('Content-Language', locale).send(body)
+    })
+  }
+}
