@@ -44,8 +44,8 @@ export default async function mcpRoutes (app: FastifyInstance, options: McpRoute
     const server = createGuidanceServer(app)
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true })
     reply.raw.on('close', () => {
-      void transport.close()
-      void server.close()
+      transport.close().catch(() => {})
+      server.close().catch(() => {})
     })
     await server.connect(transport)
     reply.hijack()
