@@ -14,7 +14,10 @@ import llmsRoutes from './routes/llms.js'
 import mcpRoutes from './routes/mcp.js'
 import v1Routes from './routes/v1/index.js'
 
-export type BuildAppConfig = Pick<AppConfig, 'storePath' | 'migrationsDir' | 'logLevel'> & Partial<Pick<AppConfig, 'prettyLogs' | 'mcpAllowedHosts'>>
+export type BuildAppConfig = Pick<AppConfig, 'storePath' | 'migrationsDir' | 'logLevel'> & Partial<Pick<AppConfig, 'prettyLogs' | 'mcpAllowedHosts'>> & {
+  /** Where logs go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream
+}
 
 export const DEFAULT_MCP_HOSTS = ['localhost', '127.0.0.1', '[::1]']
 
@@ -25,7 +28,8 @@ function loggerOptions (config: BuildAppConfig): FastifyServerOptions['logger'] 
       // The query string is left out on purpose: what people look up is what they fear being logged.
       req: (request: { method: string, url: string, id: string }) => ({ method: request.method, path: request.url.split('?')[0] })
     },
-    ...(config.prettyLogs === true ? { transport: { target: 'pino-pretty' } } : {})
+    ...(config.prettyLogs === true ? { transport: { target: 'pino-pretty' } } : {}),
+    ...(config.logStream === undefined ? {} : { stream: config.logStream })
   }
 }
 

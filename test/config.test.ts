@@ -10,7 +10,8 @@ t.test('defaults', async (t) => {
     migrationsDir: 'migrations',
     logLevel: 'info',
     prettyLogs: false,
-    buildStoreOnStart: true
+    buildStoreOnStart: true,
+    mcpAllowedHosts: ['localhost', '127.0.0.1', '[::1]']
   })
 })
 

@@ -27,10 +27,11 @@ export function plainText (markdown: string): string {
     .replace(/```[a-z]*\n([\s\S]*?)```/g, '$1')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`>#|]/g, ' ')
     .replace(/\{#[a-z0-9-]+\}/g, '')
+    .replace(/[*_`>#|]/g, ' ')
     .replace(/-{3,}/g, ' ')
     .replace(/[ \t]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
     .replace(/\n{2,}/g, '\n')
     .trim()
 }

@@ -3,7 +3,7 @@ import type { Locale } from '../content/locales.js'
 import type { Passage, PassageType } from '../search/passages.js'
 
 export interface PassageHit extends Passage {
-  /** bm25 with titles weighing more than headings, and headings more than body text; lower is better. */
+  /** bm25 with section headings weighing most, then document titles, then body text; lower is better. */
   rank: number
 }
 
@@ -32,7 +32,7 @@ export class PassagesRepository {
   private readonly byIdStatement: Statement<[{ id: string, locale: string }], Row>
 
   constructor (db: Database) {
-    this.searchStatement = db.prepare(`SELECT ${COLUMNS}, bm25(passage_fts, 10.0, 4.0, 1.0) AS rank
+    this.searchStatement = db.prepare(`SELECT ${COLUMNS}, bm25(passage_fts, 3.0, 6.0, 1.0) AS rank
       FROM passage_fts JOIN passage p ON p.rowid = passage_fts.rowid
       WHERE passage_fts MATCH @match AND (@locale IS NULL OR p.locale = @locale) AND (@type IS NULL OR p.type = @type)
       ORDER BY rank, p.rowid LIMIT @limit`)

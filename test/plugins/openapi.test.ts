@@ -19,9 +19,10 @@ t.test('the document is OpenAPI 3.1 with named components and no anonymous schem
   }
   const text = JSON.stringify(document)
   t.notMatch(text, /def-\d/, 'no def-N component names')
-  t.same(Object.keys(document.paths).sort(), ['/health', '/ready', '/v1', '/v1/activities', '/v1/labels', '/v1/layouts', '/v1/layouts/check', '/v1/layouts/{id}',
-    '/v1/layouts/{id}/chain', '/v1/layouts/{id}/export', '/v1/practices', '/v1/practices/{id}', '/v1/suggestions', '/v1/threat-model/questions',
-    '/v1/threats', '/v1/threats/{id}', '/v1/topics', '/v1/topics/{slug}', '/v1/topics/{slug}.md'])
+  t.same(Object.keys(document.paths).sort(), ['/health', '/ready', '/v1', '/v1/activities', '/v1/context', '/v1/labels', '/v1/layouts', '/v1/layouts/check',
+    '/v1/layouts/{id}', '/v1/layouts/{id}.md', '/v1/layouts/{id}/chain', '/v1/layouts/{id}/export', '/v1/practices', '/v1/practices/{id}',
+    '/v1/practices/{id}.md', '/v1/search', '/v1/suggestions', '/v1/threat-model/questions', '/v1/threats', '/v1/threats/{id}', '/v1/topics',
+    '/v1/topics/{slug}', '/v1/topics/{slug}.md'])
   const operationIds = Object.values(document.paths).flatMap((path) => Object.values(path).map((operation) => operation.operationId))
   t.equal(new Set(operationIds).size, operationIds.length, 'operation ids are unique')
   t.notOk(operationIds.includes(undefined), 'every operation has an id')

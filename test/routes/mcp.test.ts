@@ -31,7 +31,7 @@ t.test('the SDK client lists the tools and the topic resources', async (t) => {
 t.test('tools answer with cited content', async (t) => {
   const { client } = await connectedClient(t)
   const search = JSON.parse(textOf(await client.callTool({ name: 'search_guidance', arguments: { query: 'копировать файлы', limit: 3 } }))) as Array<{ id: string, citation: string }>
-  t.equal(search[0]?.id, 'topic:file-exchange')
+  t.ok(search.every((result) => result.id.startsWith('topic:file-exchange')), search.map((result) => result.id).join(', '))
   t.match(search[0]?.citation, 'Qubes Guide API, release ')
   const topic = textOf(await client.callTool({ name: 'get_topic', arguments: { slug: 'tor-via-vpn', lang: 'ru' } }))
   t.match(topic, '## Источники')
