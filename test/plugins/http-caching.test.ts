@@ -56,3 +56,48 @@ t.test('ifNoneMatchMatches uses the weak comparison of RFC 9110', async (t) => {
   t.equal(ifNoneMatchMatches('"b"', '"a"'), false)
   t.equal(ifNoneMatchMatches('a', '"a"'), false)
 })
+
+t.test('a release-bound answer is rendered once and then served from memory, headers and all', async (t) => {
+  const app = await buildTestApp(t)
+  const original = app.guide.topics.get.bind(app.guide.topics)
+  let calls = 0
+  app.guide.topics.get = (slug, locale) => {
+    calls++
+    return original(slug, locale)
+  }
+  const first = await app.inject({ url: '/v1/topics/labels', headers: { 'accept-language': 'ru', origin: 'https://example.org' } })
+  const second = await app.inject({ url: '/v1/topics/labels', headers: { 'accept-language': 'ru-RU,ru;q=0.9', origin: 'https://example.org' } })
+  t.equal(calls, 1, 'the handler ran once for two requests of one representation')
+  t.equal(second.body, first.body)
+  for (const header of ['etag', 'content-type', 'content-language', 'vary', 'cache-control', 'access-control-allow-origin', 'content-security-policy']) {
+    t.equal(second.headers[header], first.headers[header], header)
+  }
+  t.not(second.headers['x-request-id'], first.headers['x-request-id'])
+  const english = await app.inject('/v1/topics/labels')
+  t.equal(calls, 2, 'another language is another representation')
+  t.not(english.body, first.body)
+  const markdown = await app.inject({ url: '/v1/topics/labels', headers: { accept: 'text/markdown' } })
+  t.equal(calls, 3)
+  t.equal(markdown.headers['content-type'], 'text/markdown; charset=utf-8')
+  const revalidated = await app.inject({ url: '/v1/topics/labels', headers: { 'accept-language': 'ru', 'if-none-match': first.headers.etag as string } })
+  t.equal(revalidated.statusCode, 304)
+  t.equal(revalidated.body, '')
+  t.equal(calls, 3)
+  t.equal((await app.inject('/v1/topics/no-such-topic')).statusCode, 404)
+  t.equal((await app.inject('/v1/topics/no-such-topic')).statusCode, 404, 'errors are not cached as answers')
+})
+
+t.test('the representation cache is bounded by bytes and drops the oldest first', async (t) => {
+  const { RepresentationCache } = await import('../../src/http/representation-cache.js')
+  const cache = new RepresentationCache(2000)
+  cache.set('a', { payload: 'x'.repeat(600), etag: '"a"', headers: [] })
+  cache.set('b', { payload: 'x'.repeat(600), etag: '"b"', headers: [] })
+  cache.set('c', { payload: Buffer.alloc(600), etag: '"c"', headers: [] })
+  t.equal(cache.get('a'), undefined, 'the oldest went')
+  t.equal(cache.get('b')?.etag, '"b"')
+  t.equal(cache.size, 2)
+  cache.set('huge', { payload: 'x'.repeat(5000), etag: '"h"', headers: [] })
+  t.equal(cache.get('huge'), undefined, 'an entry larger than the cache is not kept')
+  cache.set('b', { payload: 'y', etag: '"b2"', headers: [] })
+  t.equal(cache.get('b')?.etag, '"b2"')
+})
