@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { LOCALES, type Locale } from '../content/locales.js'
+import type { Locale } from '../content/locales.js'
 import { layoutToMarkdown, practiceToMarkdown } from '../domain/document-markdown.js'
 import { EXPORT_FORMAT_NAMES } from '../domain/layouts/catalogue.js'
 import { Localiser } from '../domain/localise.js'
@@ -110,11 +110,9 @@ export class MarkdownTwins {
 }
 
 async function markdownTwins (app: FastifyInstance): Promise<void> {
+  // Rendered on first use (a few hundred milliseconds for both languages) rather than at start-up,
+  // which is kept short for restarts; after that every request is served from memory.
   app.decorate('markdownTwins', new MarkdownTwins(app))
-  // Render both languages while starting, so no request pays for it.
-  app.addHook('onReady', async () => {
-    for (const locale of LOCALES) app.markdownTwins.all(locale)
-  })
 }
 
 export default fp(markdownTwins, { name: 'markdown-twins', fastify: '5.x', dependencies: ['guide-store'] })

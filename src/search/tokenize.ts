@@ -27,8 +27,17 @@ export function words (text: string): string[] {
  */
 export function stem (word: string): string {
   if (word.length < 3 || /^\p{N}+$/u.test(word)) return word
-  return CYRILLIC.test(word) ? stemRussian(word) : stemEnglish(word)
+  let stemmed = stems.get(word)
+  if (stemmed === undefined) {
+    stemmed = CYRILLIC.test(word) ? stemRussian(word) : stemEnglish(word)
+    // The guide's vocabulary is small; the bound only stops arbitrary queries from growing the map.
+    if (stems.size >= 100_000) stems.clear()
+    stems.set(word, stemmed)
+  }
+  return stemmed
 }
+
+const stems = new Map<string, string>()
 
 /** The text as stems, space-separated: what the full-text index stores. */
 export function stemText (text: string): string {

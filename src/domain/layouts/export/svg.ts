@@ -1,4 +1,4 @@
-import { instance, type Viz } from '@viz-js/viz'
+import type { Viz } from '@viz-js/viz'
 
 let vizInstance: Promise<Viz> | undefined
 
@@ -7,7 +7,8 @@ let vizInstance: Promise<Viz> | undefined
  * once; a layout's SVG is rendered once per release and language by the caller, not per request.
  */
 export async function renderSvg (dot: string): Promise<string> {
-  vizInstance ??= instance()
+  // Loaded on first use: Graphviz in WebAssembly is only needed for SVG exports.
+  vizInstance ??= import('@viz-js/viz').then(async (module) => await module.instance())
   const viz = await vizInstance
   const result = viz.render(dot, { format: 'svg' })
   if (result.status !== 'success') {

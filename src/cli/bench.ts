@@ -1,0 +1,162 @@
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { endpoints, type Endpoint, type Target } from '../bench/endpoints.js'
+import { measure, type LoadResult } from '../bench/load.js'
+import { firstLine, moduleFile, peakRssMiB, startNode, stop, waitUntilReady } from '../bench/processes.js'
+import { growCorpus } from '../bench/synthetic-corpus.js'
+import { searchPassages } from '../search/search-passages.js'
+import { openStore } from '../store/open-store.js'
+import { latestSchemaVersion, readMigrations } from '../store/migrations.js'
+import { PassagesRepository } from '../store/passages-repository.js'
+
+/**
+ * npm run bench: every hot endpoint against bare node:http (and a bare Fastify route) measured in
+ * the same run, interleaved round by round so that the machine's drift cancels out; plus start-up
+ * time, db:build time, peak RSS and how search latency grows with the corpus. BENCH_SMOKE=1 runs
+ * it all with a handful of requests, to keep the script from rotting (the test suite does that).
+ */
+const smoke = process.env.BENCH_SMOKE === '1'
+const rounds = Number(process.env.BENCH_ROUNDS ?? (smoke ? 1 : 3))
+const duration = Number(process.env.BENCH_SECONDS ?? 4)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? (smoke ? 10 : 50))
+const amount = smoke ? 100 : undefined
+const TARGETS: Record<Target, number | null> = { content: 0.85, computed: 0.5, info: null }
+
+// npm run bench (and the smoke test) run in the repository root.
+const root = resolve(process.cwd())
+const work = mkdtempSync(join(tmpdir(), 'qga-bench-'))
+const storePath = join(work, 'guide.db')
+const env = { STORE_PATH: storePath, DATA_DIR: join(root, 'data'), MIGRATIONS_DIR: join(root, 'migrations'), LOG_LEVEL: 'warn', NODE_ENV: 'production', BUILD_STORE_ON_START: 'never' }
+
+function median (values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? 0
+}
+
+function percentile (values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0
+}
+
+async function startApi (store: string): Promise<{ child: ReturnType<typeof startNode>, base: string, readyMs: number }> {
+  const port = 20000 + Math.floor(Math.random() * 20000)
+  const started = performance.now()
+  const child = startNode(moduleFile('../server', import.meta.url), [], { ...env, STORE_PATH: store, PORT: String(port) })
+  const base = `http://127.0.0.1:${port}`
+  const readyMs = await waitUntilReady(`${base}/ready`, started)
+  return { child, base, readyMs }
+}
+
+/** Search latency measured in-process over distinct queries (no HTTP, no cache): the cost of the index itself. */
+function searchLatency (store: string, queries: string[]): { p50: number, p99: number } {
+  const db = openStore(store, latestSchemaVersion(readMigrations(env.MIGRATIONS_DIR)))
+  const index = new PassagesRepository(db)
+  const times = queries.map((q) => {
+    const started = performance.now()
+    searchPassages(index, { q, locale: /\p{Script=Cyrillic}/u.test(q) ? 'ru' : 'en', type: null, limit: 10 }, 'bench')
+    return performance.now() - started
+  })
+  db.close()
+  return { p50: Math.round(percentile(times, 0.5) * 1000) / 1000, p99: Math.round(percentile(times, 0.99) * 1000) / 1000 }
+}
+
+try {
+  const buildStarted = performance.now()
+  const build = spawnSync(process.execPath, [...process.execArgv, moduleFile('./db-build', import.meta.url)], { env: { ...process.env, ...env }, encoding: 'utf8' })
+  if (build.status !== 0) throw new Error(`db:build failed: ${build.stderr}`)
+  const dbBuildMs = Math.round(performance.now() - buildStarted)
+
+  const api = await startApi(storePath)
+  const topic = await fetch(`${api.base}/v1/topics/copying-text`)
+  const topicBytes = Buffer.from(await topic.arrayBuffer())
+  const payloadFile = join(work, 'topic.json')
+  writeFileSync(payloadFile, topicBytes)
+  const baselines = await Promise.all((['node', 'fastify'] as const).map(async (kind) => {
+    const child = startNode(moduleFile('../bench/baseline-server', import.meta.url), [kind, payloadFile])
+    return { kind, child, url: `http://127.0.0.1:${await firstLine(child)}/` }
+  }))
+  const list = endpoints(topic.headers.get('etag') ?? '')
+  const samples = new Map<string, Array<LoadResult & { ratio: number }>>()
+  const record = (name: string, result: LoadResult, baseline: number): void => {
+    samples.set(name, [...(samples.get(name) ?? []), { ...result, ratio: result.requestsPerSecond / Math.max(1, baseline) }])
+  }
+  for (let round = 1; round <= rounds; round++) {
+    for (const endpoint of list) {
+      // A node:http measurement right before each endpoint: the ratio compares two neighbours in time.
+      const node = await measure({ url: baselines[0]?.url ?? '', connections, duration, amount })
+      record('bare node:http', node, node.requestsPerSecond)
+      const fastify = await measure({ url: baselines[1]?.url ?? '', connections, duration, amount })
+      record('bare fastify + schema', fastify, node.requestsPerSecond)
+      const result = await measure({ url: `${api.base}${endpoint.path}`, connections, duration, amount, method: endpoint.method, body: endpoint.body, headers: endpoint.headers, paths: endpoint.paths?.map((path) => `${path}`), distinct: endpoint.distinct })
+      record(endpoint.name, result, node.requestsPerSecond)
+    }
+    console.error(`round ${round} of ${rounds} done`)
+  }
+  const peakRss = peakRssMiB(api.child.pid)
+  await stop(api.child)
+  await Promise.all(baselines.map(async (baseline) => await stop(baseline.child)))
+
+  const readyTimes: number[] = []
+  for (let run = 0; run < (smoke ? 1 : 5); run++) {
+    const again = await startApi(storePath)
+    readyTimes.push(again.readyMs)
+    await stop(again.child)
+  }
+
+  const queries = Array.from({ length: smoke ? 20 : 400 }, (_, index) => ['copy files between qubes', 'копировать файлы', 'vpn before tor', 'одноразовый кьюб', 'split gpg keys', 'usb qube attach', 'обновления через tor', 'firewall rules'][index % 8] + (index >= 8 ? ` w${index}` : ''))
+  const growth: Array<{ factor: number, passages: number, p50: number, p99: number }> = []
+  for (const factor of smoke ? [1, 2] : [1, 10, 100]) {
+    const grown = join(work, `grown-${factor}.db`)
+    copyFileSync(storePath, grown)
+    const passages = growCorpus(grown, factor)
+    growth.push({ factor, passages, ...searchLatency(grown, queries) })
+  }
+
+  const rows = [...samples].map(([name, results]) => {
+    const endpoint = list.find((candidate) => candidate.name === name) as Endpoint | undefined
+    const target = endpoint === undefined ? null : TARGETS[endpoint.target]
+    const ratio = median(results.map((result) => result.ratio))
+    return {
+      name,
+      requestsPerSecond: Math.round(median(results.map((result) => result.requestsPerSecond))),
+      p50: median(results.map((result) => result.p50)),
+      p99: median(results.map((result) => result.p99)),
+      ratio: Math.round(ratio * 1000) / 1000,
+      target,
+      errors: results.reduce((sum, result) => sum + result.errors + (endpoint?.expectStatus === undefined ? result.non2xx : 0), 0),
+      meets: target === null ? null : ratio >= target
+    }
+  })
+  const summary = {
+    when: new Date().toISOString(),
+    smoke,
+    rounds,
+    connections,
+    secondsPerMeasurement: smoke ? null : duration,
+    endpoints: rows,
+    startupToReadyMs: { median: Math.round(median(readyTimes)), runs: readyTimes.map(Math.round) },
+    dbBuildMs,
+    peakRssMiB: peakRss,
+    searchGrowth: growth.map((entry) => ({ ...entry, p99RatioTo1x: Math.round(entry.p99 / Math.max(0.001, growth[0]?.p99 ?? 1) * 100) / 100 }))
+  }
+
+  console.log(`bench: ${rounds} round(s), ${connections} connections, ${smoke ? `${String(amount)} requests` : `${duration} s`} per measurement, ratios to bare node:http measured just before`)
+  console.log(`${'endpoint'.padEnd(30)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'ratio'.padStart(6)} ${'target'.padStart(6)} errors`)
+  for (const row of rows) {
+    const verdict = row.meets === null ? '' : row.meets ? ' ok' : ' MISS'
+    console.log(`${row.name.padEnd(30)} ${String(row.requestsPerSecond).padStart(8)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${row.ratio.toFixed(2).padStart(6)} ${(row.target === null ? '-' : `${row.target}`).padStart(6)} ${row.errors}${verdict}`)
+  }
+  console.log(`start-up to /ready: median ${summary.startupToReadyMs.median} ms (${summary.startupToReadyMs.runs.join(', ')}); db:build ${dbBuildMs} ms (with node start); peak RSS under load ${String(peakRss)} MiB`)
+  for (const entry of summary.searchGrowth) {
+    console.log(`search at ${entry.factor}x corpus (${entry.passages} passages): p50 ${entry.p50} ms, p99 ${entry.p99} ms, p99 ${entry.p99RatioTo1x}x the 1x p99`)
+  }
+  const resultsDir = join(root, 'var', 'bench')
+  mkdirSync(resultsDir, { recursive: true })
+  const file = join(resultsDir, `bench-${summary.when.replace(/[:.]/g, '-')}.json`)
+  writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`)
+  console.log(`results: ${file}`)
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}

@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs'
+import t from 'tap'
+import { runScript } from './run-script.js'
+
+// The benchmark is a script, not a test: this only keeps it from rotting. No timing is asserted.
+t.test('npm run bench works end to end (smoke run with a handful of requests)', async (t) => {
+  const result = await runScript('cli/bench.ts', { BENCH_SMOKE: '1' })
+  t.equal(result.code, 0, result.stderr)
+  const lines = result.stdout.split('\n')
+  for (const name of ['bare node:http', 'bare fastify + schema', 'topic detail', 'topic list', 'layout detail', 'layout chain', 'export qvm', 'export svg',
+    '304 revalidation', 'search (en, ru)', 'context', 'suggestions GET', 'suggestions POST', 'problem 404']) {
+    t.ok(lines.some((line) => line.startsWith(name)), `a row for ${name}`)
+  }
+  t.match(result.stdout, /start-up to \/ready: median \d+ ms/)
+  t.match(result.stdout, /search at 2x corpus \(\d+ passages\)/)
+  const file = /results: (.+\.json)/.exec(result.stdout)?.[1]
+  t.ok(file)
+  const summary = JSON.parse(readFileSync(file ?? '', 'utf8')) as { endpoints: Array<{ name: string, errors: number, ratio: number }>, searchGrowth: unknown[] }
+  t.same(summary.endpoints.filter((row) => row.errors > 0).map((row) => row.name), [], 'no errors, and the 404 row answered 404')
+  t.ok(summary.endpoints.every((row) => row.ratio > 0))
+  t.equal(summary.searchGrowth.length, 2)
+})
