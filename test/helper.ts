@@ -1,9 +1,11 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type { Test } from 'tap'
 import { buildApp } from '../src/app.js'
+import { ContentValidationError, formatIssue } from '../src/content/content-issue.js'
+import { loadContent } from '../src/content/load-content.js'
 import { buildStore } from '../src/store/build-store.js'
 import { latestSchemaVersion, readMigrations } from '../src/store/migrations.js'
 
@@ -46,4 +48,20 @@ export function copyOfData (t: Test): string {
   const folder = join(temporaryFolder(t, 'qga-data-'), 'data')
   cpSync(DATA_DIR, folder, { recursive: true })
   return folder
+}
+
+/** The `file: field: message` lines loading a data folder gives (none when it is valid). */
+export function contentIssuesOf (dataDir: string): string[] {
+  try {
+    loadContent(dataDir, join(dataDir, '..'))
+  } catch (error) {
+    if (error instanceof ContentValidationError) return error.issues.map(formatIssue)
+    throw error
+  }
+  return []
+}
+
+/** Rewrites a file in place, for breaking a copy of data/ on purpose. */
+export function editFile (path: string, change: (text: string) => string): void {
+  writeFileSync(path, change(readFileSync(path, 'utf8')))
 }

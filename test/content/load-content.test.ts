@@ -1,24 +1,9 @@
-import { readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
-import { ContentValidationError, formatIssue } from '../../src/content/content-issue.js'
 import { loadContent } from '../../src/content/load-content.js'
 import { SEED_SECTIONS } from '../../src/content/schemas.js'
-import { copyOfData, DATA_DIR, ROOT } from '../helper.js'
-
-function issuesOf (dataDir: string): string[] {
-  try {
-    loadContent(dataDir, join(dataDir, '..'))
-  } catch (error) {
-    if (error instanceof ContentValidationError) return error.issues.map(formatIssue)
-    throw error
-  }
-  return []
-}
-
-function edit (path: string, change: (text: string) => string): void {
-  writeFileSync(path, change(readFileSync(path, 'utf8')))
-}
+import { contentIssuesOf, copyOfData, DATA_DIR, editFile, ROOT } from '../helper.js'
 
 t.test('the real guide content is valid, bilingual and covers the seed page', async (t) => {
   const content = loadContent(DATA_DIR, ROOT)
@@ -49,19 +34,19 @@ t.test('the content hash changes with the content and only with it', async (t) =
   const data = copyOfData(t)
   const before = loadContent(data).contentHash
   t.equal(loadContent(data).contentHash, before, 'same files, same hash')
-  edit(join(data, 'topics', 'labels', 'en.md'), (text) => text + '\nOne more line.\n')
+  editFile(join(data, 'topics', 'labels', 'en.md'), (text) => text + '\nOne more line.\n')
   t.not(loadContent(data).contentHash, before)
 })
 
 t.test('schema problems are reported as file: field: message', async (t) => {
   const data = copyOfData(t)
-  edit(join(data, 'topics', 'labels', 'topic.yaml'), (text) => text
+  editFile(join(data, 'topics', 'labels', 'topic.yaml'), (text) => text
     .replace(/^order: .*$/m, 'order: "first"')
     .replace(/^qubesRelease: .*$/m, 'qubesRelease: four')
     .concat('\ncolour: red\n'))
-  edit(join(data, 'topics', 'labels', 'ru.md'), (text) => text.replace(/^title: .*$/m, ''))
-  edit(join(data, 'topics', 'disposables', 'topic.yaml'), (text) => text.replace(/url: \S+/, 'url: not-a-url'))
-  const issues = issuesOf(data)
+  editFile(join(data, 'topics', 'labels', 'ru.md'), (text) => text.replace(/^title: .*$/m, ''))
+  editFile(join(data, 'topics', 'disposables', 'topic.yaml'), (text) => text.replace(/url: \S+/, 'url: not-a-url'))
+  const issues = contentIssuesOf(data)
   t.ok(issues.includes('data/topics/labels/topic.yaml: order: must be integer'), issues.join('\n'))
   t.ok(issues.includes('data/topics/labels/topic.yaml: qubesRelease: must match pattern "^[0-9]+\\.[0-9]+$"'), issues.join('\n'))
   t.ok(issues.includes('data/topics/labels/topic.yaml: colour: is not a known field'))
@@ -71,9 +56,9 @@ t.test('schema problems are reported as file: field: message', async (t) => {
 
 t.test('references across files are checked', async (t) => {
   const data = copyOfData(t)
-  edit(join(data, 'topics', 'labels', 'topic.yaml'), (text) => text.replace(/^related:.*$/m, 'related: [no-such-topic, labels]'))
-  edit(join(data, 'topics', 'usb-qube', 'topic.yaml'), (text) => text.replace(/^order: .*$/m, 'order: 10'))
-  const issues = issuesOf(data)
+  editFile(join(data, 'topics', 'labels', 'topic.yaml'), (text) => text.replace(/^related:.*$/m, 'related: [no-such-topic, labels]'))
+  editFile(join(data, 'topics', 'usb-qube', 'topic.yaml'), (text) => text.replace(/^order: .*$/m, 'order: 10'))
+  const issues = contentIssuesOf(data)
   t.ok(issues.includes('data/topics/labels/topic.yaml: related[0]: unknown topic slug "no-such-topic"'), issues.join('\n'))
   t.ok(issues.includes('data/topics/labels/topic.yaml: related[1]: a topic cannot be related to itself'))
   t.ok(issues.some((issue) => /^data\/topics\/(usb-qube|how-qubes-works)\/topic\.yaml: order: 10 is already used by topic "/.test(issue)))
@@ -85,7 +70,7 @@ t.test('a missing translation, stray files and bad folder names are reported', a
   renameSync(join(data, 'topics', 'split-gpg', 'en.md'), join(data, 'topics', 'split-gpg', 'en.MD'))
   mkdirSync(join(data, 'topics', 'Bad_Slug'))
   writeFileSync(join(data, 'topics', 'notes.txt'), 'stray')
-  const issues = issuesOf(data)
+  const issues = contentIssuesOf(data)
   t.ok(issues.includes('data/topics/labels/ru.md: (file): is missing'), issues.join('\n'))
   t.ok(issues.includes('data/topics/split-gpg/en.md: (file): is missing'))
   t.ok(issues.some((issue) => issue.startsWith('data/topics/split-gpg/en.MD: (file): is not expected here')))
@@ -95,9 +80,9 @@ t.test('a missing translation, stray files and bad folder names are reported', a
 
 t.test('anchors must match across languages and headings must carry them', async (t) => {
   const data = copyOfData(t)
-  edit(join(data, 'topics', 'labels', 'ru.md'), (text) => text.replace(/\{#([a-z0-9-]+)\}/, '{#renamed-$1}'))
-  edit(join(data, 'topics', 'templates', 'en.md'), (text) => text + '\n## A heading without anchor\n\nText.\n')
-  const issues = issuesOf(data)
+  editFile(join(data, 'topics', 'labels', 'ru.md'), (text) => text.replace(/\{#([a-z0-9-]+)\}/, '{#renamed-$1}'))
+  editFile(join(data, 'topics', 'templates', 'en.md'), (text) => text + '\n## A heading without anchor\n\nText.\n')
+  const issues = contentIssuesOf(data)
   t.ok(issues.some((issue) => issue.startsWith('data/topics/labels/ru.md: body: section anchors [renamed-')), issues.join('\n'))
   t.ok(issues.includes('data/topics/templates/en.md: body: heading "A heading without anchor" has no {#anchor}'))
 })
@@ -107,7 +92,7 @@ t.test('front matter and YAML syntax errors are reported per file', async (t) =>
   writeFileSync(join(data, 'topics', 'labels', 'topic.yaml'), 'order: [1, 2\n')
   writeFileSync(join(data, 'topics', 'templates', 'en.md'), 'no front matter here\n')
   writeFileSync(join(data, 'topics', 'disposables', 'ru.md'), '---\ntitle: Т\nsummary: С.\n---\n   \n')
-  const issues = issuesOf(data)
+  const issues = contentIssuesOf(data)
   t.ok(issues.some((issue) => issue.startsWith('data/topics/labels/topic.yaml: (file): is not valid YAML: ')), issues.join('\n'))
   t.ok(issues.includes('data/topics/templates/en.md: (front matter): the file must start with a front matter block between two --- lines'))
   t.ok(issues.includes('data/topics/disposables/ru.md: body: is empty'))
@@ -115,10 +100,10 @@ t.test('front matter and YAML syntax errors are reported per file', async (t) =>
 
 t.test('superseded topics must name an existing replacement', async (t) => {
   const data = copyOfData(t)
-  edit(join(data, 'topics', 'labels', 'topic.yaml'), (text) => text + '\nstatus: superseded\n')
-  edit(join(data, 'topics', 'templates', 'topic.yaml'), (text) => text + '\nsupersededBy: labels\n')
-  edit(join(data, 'topics', 'disposables', 'topic.yaml'), (text) => text + '\nstatus: superseded\nsupersededBy: gone-topic\n')
-  const issues = issuesOf(data)
+  editFile(join(data, 'topics', 'labels', 'topic.yaml'), (text) => text + '\nstatus: superseded\n')
+  editFile(join(data, 'topics', 'templates', 'topic.yaml'), (text) => text + '\nsupersededBy: labels\n')
+  editFile(join(data, 'topics', 'disposables', 'topic.yaml'), (text) => text + '\nstatus: superseded\nsupersededBy: gone-topic\n')
+  const issues = contentIssuesOf(data)
   t.ok(issues.includes('data/topics/labels/topic.yaml: supersededBy: is required when status is superseded'), issues.join('\n'))
   t.ok(issues.includes('data/topics/templates/topic.yaml: supersededBy: is only allowed when status is superseded'))
   t.ok(issues.includes('data/topics/disposables/topic.yaml: supersededBy: unknown topic slug "gone-topic"'))
@@ -127,7 +112,7 @@ t.test('superseded topics must name an existing replacement', async (t) => {
 t.test('an empty or missing topics folder is an error', async (t) => {
   const data = copyOfData(t)
   rmSync(join(data, 'topics'), { recursive: true })
-  t.same(issuesOf(data), ['data/topics: (folder): does not exist or cannot be read'])
+  t.same(contentIssuesOf(data), ['data/topics: (folder): does not exist or cannot be read'])
   mkdirSync(join(data, 'topics'))
-  t.ok(issuesOf(data).includes('data/topics: (folder): holds no topics'))
+  t.ok(contentIssuesOf(data).includes('data/topics: (folder): holds no topics'))
 })

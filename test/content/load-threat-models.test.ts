@@ -1,23 +1,8 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
-import { ContentValidationError, formatIssue } from '../../src/content/content-issue.js'
 import { loadContent } from '../../src/content/load-content.js'
-import { copyOfData, DATA_DIR } from '../helper.js'
-
-function issuesOf (dataDir: string): string[] {
-  try {
-    loadContent(dataDir, join(dataDir, '..'))
-  } catch (error) {
-    if (error instanceof ContentValidationError) return error.issues.map(formatIssue)
-    throw error
-  }
-  return []
-}
-
-function edit (path: string, change: (text: string) => string): void {
-  writeFileSync(path, change(readFileSync(path, 'utf8')))
-}
+import { contentIssuesOf, copyOfData, DATA_DIR, editFile } from '../helper.js'
 
 t.test('the real threat-model content is complete and bilingual', async (t) => {
   const { threatModels } = loadContent(DATA_DIR)
@@ -34,12 +19,12 @@ t.test('the real threat-model content is complete and bilingual', async (t) => {
 
 t.test('references and rules are checked across files', async (t) => {
   const data = copyOfData(t)
-  edit(join(data, 'practices', 'tor-bridges.yaml'), (text) => text.replace(/^activities: .*$/m, 'activities: [knitting]').replace(/^relatedLayouts: .*$/m, 'relatedLayouts: [no-layout]'))
-  edit(join(data, 'rules.yaml'), (text) => text
+  editFile(join(data, 'practices', 'tor-bridges.yaml'), (text) => text.replace(/^activities: .*$/m, 'activities: [knitting]').replace(/^relatedLayouts: .*$/m, 'relatedLayouts: [no-layout]'))
+  editFile(join(data, 'rules.yaml'), (text) => text
     .replace('defaultLayout: default-install', 'defaultLayout: nowhere')
     .replace('      tor-bridges: 7\n      tor-through-whonix: 3', '      tor-bridgez: 7\n      tor-through-whonix: 3')
     .replace('when: { activities: [banking] }\n    raise', 'when: { activities: [knitting] }\n    raise'))
-  const issues = issuesOf(data)
+  const issues = contentIssuesOf(data)
   t.ok(issues.includes('data/practices/tor-bridges.yaml: activities[0]: unknown activity "knitting"'), issues.join('\n'))
   t.ok(issues.includes('data/practices/tor-bridges.yaml: relatedLayouts[0]: unknown layout "no-layout"'))
   t.ok(issues.includes('data/rules.yaml: defaultLayout: unknown layout "nowhere"'))
@@ -50,8 +35,8 @@ t.test('references and rules are checked across files', async (t) => {
 t.test('missing files and a missing threat are reported', async (t) => {
   const data = copyOfData(t)
   rmSync(join(data, 'questions.yaml'))
-  edit(join(data, 'threats.yaml'), (text) => text.replace(/- id: censorship[\s\S]*$/, ''))
-  const issues = issuesOf(data)
+  editFile(join(data, 'threats.yaml'), (text) => text.replace(/- id: censorship[\s\S]*$/, ''))
+  const issues = contentIssuesOf(data)
   t.ok(issues.includes('data/questions.yaml: (file): is missing'), issues.join('\n'))
   t.ok(issues.includes('data/threats.yaml: (file): threat "censorship" is missing'))
 })
