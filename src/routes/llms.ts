@@ -15,7 +15,7 @@ const TEXT: Record<Locale, { name: string, summary: string, intro: string, secti
     name: 'Qubes Guide API',
     summary: 'Структурированные рекомендации по Qubes OS со ссылками на источники, на русском и английском: изоляция программ в кьюбах, копирование текста и файлов между кьюбами, qrexec, цепочка VPN → Tor, модели угроз и конкретные меры.',
     intro: 'Каждый документ ниже — это Markdown со списком источников в конце. Ссылайтесь на идентификаторы фрагментов и адреса из /v1/search и /v1/context; английская версия — /llms.txt.',
-    sections: { topic: 'Темы', practice: 'Практики', layout: 'Раскладки кьюбов' },
+    sections: { topic: 'Темы', practice: 'Практики', layout: 'Схемы кьюбов' },
     api: 'API',
     optional: 'Optional'
   }

@@ -30,7 +30,7 @@ export function fitPassages (passages: Passage[], maxChars: number): { passages:
 
 const LABELS: Record<Locale, { heading: string, sources: string, related: string, practices: string, layouts: string, release: string }> = {
   en: { heading: 'Qubes OS guidance', sources: 'Sources', related: 'Related', practices: 'Practices', layouts: 'Layouts', release: 'Content release' },
-  ru: { heading: 'Рекомендации по Qubes OS', sources: 'Источники', related: 'См. также', practices: 'Практики', layouts: 'Раскладки', release: 'Выпуск материалов' }
+  ru: { heading: 'Рекомендации по Qubes OS', sources: 'Источники', related: 'См. также', practices: 'Практики', layouts: 'Схемы', release: 'Выпуск материалов' }
 }
 
 /**

@@ -80,7 +80,7 @@ function referenceFindings (graph: LayoutGraph, byName: Map<string, Qube>): Find
       code: 'unknown-main-qube',
       severity: 'error',
       qube: graph.mainQube,
-      message: { en: `the main qube ${graph.mainQube} is not in the layout`, ru: `Основного кьюба ${graph.mainQube} нет в раскладке` },
+      message: { en: `the main qube ${graph.mainQube} is not in the layout`, ru: `Основного кьюба ${graph.mainQube} нет в схеме` },
       source: SOURCES.names
     })
   }
@@ -115,7 +115,7 @@ function referenceFindings (graph: LayoutGraph, byName: Map<string, Qube>): Find
           code: 'unknown-netvm',
           severity: 'error',
           qube: qube.name,
-          message: { en: `${qube.name} gets network from ${qube.netvm}, which is not in the layout`, ru: `${qube.name} получает сеть от ${qube.netvm}, которого нет в раскладке` },
+          message: { en: `${qube.name} gets network from ${qube.netvm}, which is not in the layout`, ru: `${qube.name} получает сеть от ${qube.netvm}, которого нет в схеме` },
           source: SOURCES.network
         })
       } else if (!netvm.providesNetwork) {
@@ -161,7 +161,7 @@ function outsideTemplateFindings (graph: LayoutGraph, byName: Map<string, Qube>)
     qube: names[0] ?? null,
     message: {
       en: `the template ${template} (used by ${names.join(', ')}) is not part of the layout; it must be installed already`,
-      ru: `Шаблона ${template} (его используют ${names.join(', ')}) нет в раскладке; он должен быть уже установлен`
+      ru: `Шаблона ${template} (его используют ${names.join(', ')}) нет в схеме; он должен быть уже установлен`
     },
     source: SOURCES.templates
   }))
@@ -229,7 +229,7 @@ function templateFindings (graph: LayoutGraph, byName: Map<string, Qube>): Findi
           qube: qube.name,
           message: {
             en: `${qube.name} opens disposables from ${qube.defaultDispvm}, which is ${dispvm === undefined ? 'not in the layout' : 'not a disposable template'}`,
-            ru: `${qube.name} открывает одноразовые кьюбы из ${qube.defaultDispvm}, но ${dispvm === undefined ? 'его нет в раскладке' : 'он не является шаблоном одноразовых кьюбов'}`
+            ru: `${qube.name} открывает одноразовые кьюбы из ${qube.defaultDispvm}, но ${dispvm === undefined ? 'его нет в схеме' : 'он не является шаблоном одноразовых кьюбов'}`
           },
           source: SOURCES.disposables
         })
