@@ -14,6 +14,15 @@ const description = 'From a threat model to a plan: a recommended layout with wh
   'understood and the content release. The same model always gets the same answer. Unknown values are a 400 that lists the valid ones; ' +
   'an empty model gets a baseline plan.'
 
+/**
+ * A GET spreads the model over flat query parameters, so a problem is named by the parameter the
+ * client wrote: /threats/1 is in `threats`, /constraints/maxEffort in `maxEffort`.
+ */
+export function queryParameterOf (field: string): string {
+  const parts = field.split('/').filter(Boolean)
+  return `/${(parts[0] === 'constraints' ? parts[1] : parts[0]) ?? ''}`
+}
+
 function list (value: string | undefined): string[] {
   return value === undefined ? [] : value.split(',').filter((item) => item !== '')
 }
@@ -26,8 +35,7 @@ export default async function suggestionRoutes (fastify: FastifyInstance): Promi
     const parsed = parseThreatModel(input, catalogue.activityIds)
     if ('problems' in parsed) {
       return sendProblem(request, reply, 400, 'invalid-request', parsed.problems.map((problem) => problem.message).join('; '), {
-        // A GET spreads the model over flat query parameters; name them as the client wrote them.
-        errors: parsed.problems.map((problem) => ({ in: place, field: place === 'query' ? `/${problem.field.split('/')[problem.field.startsWith('/constraints') ? 2 : 1] ?? ''}` : problem.field, message: problem.message }))
+        errors: parsed.problems.map((problem) => ({ in: place, field: place === 'query' ? queryParameterOf(problem.field) : problem.field, message: problem.message }))
       })
     }
     const localiser = localiserFor(request, reply, lang)
