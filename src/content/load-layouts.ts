@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Value from 'typebox/value'
-import { checkLayout, type Finding } from '../domain/layouts/check.js'
+import { checkLayout, type Finding } from '../domain/layouts/check/index.js'
 import type { LayoutGraph, Qube } from '../domain/layouts/model.js'
 import { schemaIssues } from './content-issue.js'
 import type { ContentReader } from './content-reader.js'

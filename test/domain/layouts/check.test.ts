@@ -1,6 +1,6 @@
 import t from 'tap'
 import { loadContent } from '../../../src/content/load-content.js'
-import { checkLayout } from '../../../src/domain/layouts/check.js'
+import { checkLayout } from '../../../src/domain/layouts/check/index.js'
 import { completeQube, type QubeDraft } from '../../../src/domain/layouts/infer-role.js'
 import type { LayoutGraph } from '../../../src/domain/layouts/model.js'
 import { DATA_DIR } from '../../helper.js'
