@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from '../../../domain/layouts/catalogue.js'
@@ -11,6 +11,10 @@ import { presentChain, presentLayout, presentLayoutSummary } from './present-lay
 
 const LayoutParams = Type.Object({ id: LayoutId })
 const notFound = problemResponse('No layout has this id')
+
+function layoutNotFound (request: FastifyRequest, reply: FastifyReply, id: string): FastifyReply {
+  return sendProblem(request, reply, 404, 'not-found', `No layout has the id "${id}"; the list is at /v1/layouts`)
+}
 
 export default async function layoutRoutes (fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -56,7 +60,7 @@ export default async function layoutRoutes (fastify: FastifyInstance): Promise<v
   }, async (request, reply) => {
     const localiser = localiserFor(request, reply, request.query.lang)
     const layout = catalogue.get(request.params.id)
-    if (layout === undefined) return sendProblem(request, reply, 404, 'not-found', `No layout has the id "${request.params.id}"; the list is at /v1/layouts`)
+    if (layout === undefined) return layoutNotFound(request, reply, request.params.id)
     const titles = new Map([...app.guide.topics.titles(localiser.locale)].map(([slug, byLocale]) => [slug, localiser.pick('relatedTopics.title', byLocale)]))
     return { ...presentLayout(layout, titles, localiser), translation: localiser.translation() }
   })
@@ -84,7 +88,7 @@ export default async function layoutRoutes (fastify: FastifyInstance): Promise<v
   }, async (request, reply) => {
     const localiser = localiserFor(request, reply, request.query.lang)
     const layout = catalogue.get(request.params.id)
-    if (layout === undefined) return sendProblem(request, reply, 404, 'not-found', `No layout has the id "${request.params.id}"; the list is at /v1/layouts`)
+    if (layout === undefined) return layoutNotFound(request, reply, request.params.id)
     const from = request.query.from ?? layout.mainQube
     const chain = layout.qubes.some((qube) => qube.name === from) ? catalogue.chain(layout, from) : undefined
     if (chain === undefined) {
@@ -119,7 +123,7 @@ export default async function layoutRoutes (fastify: FastifyInstance): Promise<v
   }, async (request, reply) => {
     const localiser = localiserFor(request, reply, request.query.lang)
     const layout = catalogue.get(request.params.id)
-    if (layout === undefined) return sendProblem(request, reply, 404, 'not-found', `No layout has the id "${request.params.id}"; the list is at /v1/layouts`)
+    if (layout === undefined) return layoutNotFound(request, reply, request.params.id)
     const format = EXPORT_FORMATS[request.query.format]
     const localeSuffix = format.localised ? `.${localiser.locale}` : ''
     const text = await catalogue.export(layout, request.query.format, localiser.locale)
