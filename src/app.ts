@@ -1,25 +1,58 @@
 import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
 import type { AppConfig } from './config.js'
+import { FastPath } from './http/fast-path.js'
 import { makeProblem } from './http/problem.js'
+import { RateLimiter } from './http/rate-limiter.js'
+import { RepresentationCache } from './http/representation-cache.js'
 import guideStore from './plugins/guide-store.js'
 import httpCaching from './plugins/http-caching.js'
 import markdownTwins from './plugins/markdown-twins.js'
 import openapi from './plugins/openapi.js'
 import problemDetails from './plugins/problem-details.js'
+import requestLimits from './plugins/request-limits.js'
 import security from './plugins/security.js'
 import healthRoutes from './routes/health.js'
 import llmsRoutes from './routes/llms.js'
 import mcpRoutes from './routes/mcp.js'
 import v1Routes from './routes/v1/index.js'
 
-export type BuildAppConfig = Pick<AppConfig, 'storePath' | 'migrationsDir' | 'logLevel'> & Partial<Pick<AppConfig, 'prettyLogs' | 'mcpAllowedHosts'>> & {
+export type BuildAppConfig = Pick<AppConfig, 'storePath' | 'migrationsDir' | 'logLevel'> &
+Partial<Pick<AppConfig, 'prettyLogs' | 'mcpAllowedHosts' | 'rateLimit' | 'maxEventLoopDelayMs'>> & {
   /** Where logs go instead of stdout (tests read them). */
   logStream?: NodeJS.WritableStream
+  /** How often event-loop pressure is sampled (tests shorten it). */
+  pressureSampleIntervalMs?: number
 }
 
 export const DEFAULT_MCP_HOSTS = ['localhost', '127.0.0.1', '[::1]']
+/** The defaults of the environment (src/config.ts), for apps built without it. */
+export const DEFAULT_RATE_LIMIT = { max: 6000, windowSeconds: 60 }
+export const DEFAULT_MAX_EVENT_LOOP_DELAY_MS = 1000
+/** Bytes of serialised answers kept in memory. */
+const REPRESENTATION_CACHE_BYTES = 32 * 1024 * 1024
+
+/** Against slow clients: a request's headers within 10 s, the whole request within 30 s. */
+export const SERVER_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 10_000, idleSocketMs: 60_000 }
+
+/**
+ * The HTTP server, with the fast path in front of Fastify: representations already in memory are
+ * answered before Fastify's request lifecycle starts; everything else goes to Fastify's handler.
+ */
+function serverWithFastPath (fastPath: FastPath) {
+  return (fastifyHandler: (request: IncomingMessage, response: ServerResponse) => void) => {
+    const server = createServer((request, response) => {
+      if (!fastPath.answer(request, response)) fastifyHandler(request, response)
+    })
+    server.headersTimeout = SERVER_TIMEOUTS.headersMs
+    server.requestTimeout = SERVER_TIMEOUTS.requestMs
+    server.keepAliveTimeout = SERVER_TIMEOUTS.keepAliveMs
+    server.setTimeout(SERVER_TIMEOUTS.idleSocketMs)
+    return server
+  }
+}
 
 function loggerOptions (config: BuildAppConfig): FastifyServerOptions['logger'] {
   return {
@@ -49,7 +82,11 @@ function answerClientError (error: NodeJS.ErrnoException, socket: Duplex): void 
 }
 
 export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance> {
+  const representations = new RepresentationCache(REPRESENTATION_CACHE_BYTES)
+  const limiter = new RateLimiter(config.rateLimit ?? DEFAULT_RATE_LIMIT)
+  const fastPath = new FastPath({ cache: representations, limiter })
   const app = Fastify({
+    serverFactory: serverWithFastPath(fastPath),
     logger: loggerOptions(config),
     genReqId: () => randomUUID(),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
@@ -74,14 +111,25 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
   })
 
   await app.register(problemDetails)
-  await app.register(guideStore, { storePath: config.storePath, migrationsDir: config.migrationsDir })
+  // Security first: even a 414, 429 or 503 carries the CORS and helmet headers, so browsers can read it.
   await app.register(security)
-  await app.register(httpCaching)
+  await app.register(requestLimits, {
+    limiter,
+    maxEventLoopDelayMs: config.maxEventLoopDelayMs ?? DEFAULT_MAX_EVENT_LOOP_DELAY_MS,
+    pressureSampleIntervalMs: config.pressureSampleIntervalMs
+  })
+  await app.register(guideStore, { storePath: config.storePath, migrationsDir: config.migrationsDir })
+  await app.register(httpCaching, { cache: representations })
   await app.register(markdownTwins)
   await app.register(openapi)
   await app.register(healthRoutes)
   await app.register(v1Routes, { prefix: '/v1' })
   await app.register(llmsRoutes)
   await app.register(mcpRoutes, { allowedHosts: config.mcpAllowedHosts ?? DEFAULT_MCP_HOSTS })
+
+  fastPath.log = app.log
+  fastPath.isUnderPressure = app.isOverloaded
+  // Once closing starts, requests go through Fastify, which answers 503 on kept-alive sockets.
+  app.addHook('preClose', async () => fastPath.close())
   return app
 }

@@ -15,6 +15,17 @@ export const EnvironmentSchema = Type.Object({
     default: 'localhost,127.0.0.1,[::1]',
     description: 'Host names the MCP endpoint answers to (DNS rebinding protection), comma-separated'
   }),
+  RATE_LIMIT_MAX: Type.Integer({
+    minimum: 0,
+    default: 6000,
+    description: 'Requests per window per client address; 0 turns the limit off. Generous on purpose: many Tor users share one exit'
+  }),
+  RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86400, default: 60 }),
+  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({
+    minimum: 0,
+    default: 1000,
+    description: 'Mean event-loop delay above which new requests get 503 with Retry-After; 0 turns the check off'
+  }),
   BUILD_STORE_ON_START: Type.Enum(['auto', 'never'], {
     default: 'auto',
     description: 'auto: rebuild the store from DATA_DIR when it is missing or older than DATA_DIR and MIGRATIONS_DIR'
@@ -33,6 +44,8 @@ export interface AppConfig {
   prettyLogs: boolean
   buildStoreOnStart: boolean
   mcpAllowedHosts: string[]
+  rateLimit: { max: number, windowSeconds: number }
+  maxEventLoopDelayMs: number
 }
 
 export class ConfigError extends Error {
@@ -65,6 +78,8 @@ export function loadConfig (env: NodeJS.ProcessEnv, isTerminal = false): AppConf
     logLevel: parsed.LOG_LEVEL,
     prettyLogs: isTerminal && parsed.NODE_ENV === 'development',
     buildStoreOnStart: parsed.BUILD_STORE_ON_START === 'auto',
-    mcpAllowedHosts: parsed.MCP_ALLOWED_HOSTS.split(',')
+    mcpAllowedHosts: parsed.MCP_ALLOWED_HOSTS.split(','),
+    rateLimit: { max: parsed.RATE_LIMIT_MAX, windowSeconds: parsed.RATE_LIMIT_WINDOW_SECONDS },
+    maxEventLoopDelayMs: parsed.MAX_EVENT_LOOP_DELAY_MS
   }
 }

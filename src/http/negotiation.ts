@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { chooseLanguage } from '../domain/language.js'
+import { negotiatedLanguage } from './representation-key.js'
 import { Localiser } from '../domain/localise.js'
 
 /** Adds a field to Vary without dropping what other hooks put there. */
@@ -12,7 +12,7 @@ export function appendVary (reply: FastifyReply, field: string): void {
 
 /** Chooses the response language, says so in Content-Language and Vary, and returns the localiser. */
 export function localiserFor (request: FastifyRequest, reply: FastifyReply, lang: string | undefined): Localiser {
-  const choice = chooseLanguage(lang, request.headers['accept-language'])
+  const choice = negotiatedLanguage(lang, request.headers['accept-language'])
   reply.header('Content-Language', choice.served)
   appendVary(reply, 'Accept-Language')
   return new Localiser(choice)

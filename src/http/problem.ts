@@ -10,6 +10,7 @@ const PROBLEM_TITLES = {
   'method-not-allowed': 'Method not allowed',
   'not-acceptable': 'No acceptable representation',
   'content-too-large': 'Request body too large',
+  'uri-too-long': 'URI too long',
   'unsupported-media-type': 'Unsupported media type',
   'too-many-requests': 'Too many requests',
   'internal-error': 'Internal server error',
@@ -24,6 +25,7 @@ const KIND_BY_STATUS: Record<number, ProblemKind> = {
   405: 'method-not-allowed',
   406: 'not-acceptable',
   413: 'content-too-large',
+  414: 'uri-too-long',
   415: 'unsupported-media-type',
   429: 'too-many-requests',
   503: 'unavailable'

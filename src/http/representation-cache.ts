@@ -1,7 +1,16 @@
 export interface CachedRepresentation {
-  payload: string | Buffer
+  payload: Buffer
   etag: string
+  /** The representation's own headers (type, language, Vary, ETag…), replayed by the Fastify path. */
   headers: Array<[string, string]>
+  /**
+   * Every header of the first answer that does not change from request to request (the
+   * representation's, plus security and CORS headers), flat as `writeHead` takes them: the fast
+   * path answers with these and adds only the request id, rate limit and length.
+   */
+  allHeaders: string[]
+  /** The same for a 304: without the body's type and length. */
+  notModifiedHeaders: string[]
 }
 
 /**
@@ -23,7 +32,8 @@ export class RepresentationCache {
   }
 
   set (key: string, value: CachedRepresentation): void {
-    const size = key.length + (typeof value.payload === 'string' ? Buffer.byteLength(value.payload) : value.payload.length) + 256
+    const headerBytes = value.allHeaders.reduce((sum, part) => sum + part.length, 0)
+    const size = key.length + value.payload.length + 2 * headerBytes + 256
     if (size > this.maxBytes) return
     this.delete(key)
     while (this.bytes + size > this.maxBytes) {

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { chooseLanguage } from '../domain/language.js'
-import { preferredMediaType } from '../domain/media-type.js'
-import { RepresentationCache } from '../http/representation-cache.js'
+import type { RepresentationCache } from '../http/representation-cache.js'
+import { ifNoneMatchMatches, representationKey } from '../http/representation-key.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -20,22 +19,26 @@ export const RELEASE_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidat
 /** Headers that belong to a representation and are replayed with it from the cache. */
 const REPRESENTATION_HEADERS = ['content-type', 'content-language', 'vary', 'link', 'content-disposition', 'etag', 'cache-control']
 
-/** RFC 9110 §13.1.2: If-None-Match uses the weak comparison, so W/"x" matches "x". */
-export function ifNoneMatchMatches (header: string, etag: string): boolean {
-  if (header.trim() === '*') return true
-  const opaque = etag.replace(/^W\//, '')
-  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === opaque)
+/** Headers set per request: never recorded with a representation. */
+const PER_REQUEST_HEADERS = new Set(['x-request-id', 'ratelimit', 'ratelimit-policy', 'retry-after', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding'])
+
+function keyOf (request: FastifyRequest): string {
+  const lang = (request.query as { lang?: unknown } | undefined)?.lang
+  return representationKey(request.url, typeof lang === 'string' ? lang : undefined, request.headers['accept-language'], request.headers.accept)
 }
 
-/**
- * Everything a release-bound answer depends on besides the release itself: the URL, the language
- * it will be served in and the media type asked for. Two requests with one key get the same bytes.
- */
-function representationKey (request: FastifyRequest): string {
-  const lang = (request.query as { lang?: unknown } | undefined)?.lang
-  const language = chooseLanguage(typeof lang === 'string' ? lang : undefined, request.headers['accept-language'])
-  const media = preferredMediaType(request.headers.accept, ['application/json', 'text/markdown']) ?? '-'
-  return `${request.url}\0${language.requested}>${language.served}\0${media}`
+/** Every header of the reply that holds for the next request too, flat as `writeHead` takes them. */
+function recordedHeaders (reply: FastifyReply): { all: string[], notModified: string[] } {
+  const all: string[] = []
+  const notModified: string[] = []
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value === undefined || PER_REQUEST_HEADERS.has(name)) continue
+    for (const item of Array.isArray(value) ? value : [String(value)]) {
+      all.push(name, item)
+      if (name !== 'content-type') notModified.push(name, item)
+    }
+  }
+  return { all, notModified }
 }
 
 function notModified (request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
@@ -50,17 +53,19 @@ function notModified (request: FastifyRequest, reply: FastifyReply, etag: string
 /**
  * Answers that depend only on the content release are made once: the first GET renders and
  * serialises one, tags it with a strong ETag (release hash + digest of the bytes, so each language
- * and media type has its own) and keeps it; later GETs with the same representation key are
- * answered from memory before any validation, handler or serialisation runs.
+ * and media type has its own) and keeps it with every header that holds for the next request.
+ * Later GETs with the same representation key are answered from memory: by the server's fast path
+ * (src/http/fast-path.ts) before Fastify sees them, or here, before any validation, handler or
+ * serialisation runs, when a request comes in through Fastify all the same (inject, a limited client).
  */
-async function httpCaching (app: FastifyInstance): Promise<void> {
+async function httpCaching (app: FastifyInstance, options: { cache: RepresentationCache }): Promise<void> {
   const releasePrefix = app.guide.release.contentHash.slice(0, 12)
-  const cache = new RepresentationCache(32 * 1024 * 1024)
+  const cache = options.cache
   app.decorateRequest('representationKey', null)
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || request.routeOptions.config.releaseCached !== true) return
-    const key = representationKey(request)
+    const key = keyOf(request)
     request.representationKey = key
     const entry = cache.get(key)
     if (entry === undefined) return
@@ -81,7 +86,8 @@ async function httpCaching (app: FastifyInstance): Promise<void> {
           const value = reply.getHeader(name)
           return value === undefined ? [] : [[name, String(value)] as [string, string]]
         })
-        cache.set(request.representationKey, { payload, etag, headers })
+        const recorded = recordedHeaders(reply)
+        cache.set(request.representationKey, { payload: Buffer.from(payload), etag, headers, allHeaders: recorded.all, notModifiedHeaders: recorded.notModified })
       }
     }
     return notModified(request, reply, etag) ? '' : payload

@@ -74,7 +74,8 @@ async function problemDetails (app: FastifyInstance): Promise<void> {
       return sendProblem(request, reply, 400, 'invalid-request', describe(errors), { errors })
     }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
-    if (status >= 500) {
+    // A 5xx says nothing of its cause, unless the error was made to be shown (overload: come back later).
+    if (status >= 500 && (error as { expose?: boolean }).expose !== true) {
       request.log.error({ err: error }, 'request failed')
       return sendProblem(request, reply, status, problemKindForStatus(status),
         `The server could not answer this request. It was logged under request id ${request.id}.`)

@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { Writable } from 'node:stream'
+import type { FastifyInstance } from 'fastify'
+import t, { type Test } from 'tap'
+import { buildApp, type BuildAppConfig } from '../../src/app.js'
+import { FastPath, MAX_URL_LENGTH } from '../../src/http/fast-path.js'
+import { RateLimiter } from '../../src/http/rate-limiter.js'
+import { RepresentationCache } from '../../src/http/representation-cache.js'
+import { MIGRATIONS_DIR, testStorePath } from '../helper.js'
+
+/** The whole app listening on a loopback port, with its log lines. */
+async function listeningApp (t: Test, extra: Partial<BuildAppConfig> = {}): Promise<{ app: FastifyInstance, base: string, log: string[] }> {
+  const log: string[] = []
+  const logStream = new Writable({ write (chunk, _encoding, done) { log.push(String(chunk)); done() } })
+  const app = await buildApp({ storePath: testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'info', logStream, ...extra })
+  t.teardown(() => app.close())
+  const base = await app.listen({ port: 0, host: '127.0.0.1' })
+  return { app, base, log }
+}
+
+const fromMemory = (log: string[]): number => log.filter((line) => line.includes('request completed from memory')).length
+
+/** Headers that differ between any two answers, whoever makes them. */
+const PER_REQUEST = new Set(['x-request-id', 'date', 'ratelimit'])
+function stableHeaders (response: Response): Record<string, string> {
+  return Object.fromEntries([...response.headers].filter(([name]) => !PER_REQUEST.has(name)).sort())
+}
+
+t.test('the second GET of a representation is answered from memory, byte for byte and header for header', async (t) => {
+  const { base, log } = await listeningApp(t)
+  for (const [path, headers] of [
+    ['/v1/topics/copying-text', {}],
+    ['/v1/topics/copying-text', { 'accept-language': 'ru' }],
+    ['/v1/topics/copying-text', { accept: 'text/markdown' }],
+    ['/v1/layouts/vpn-tor-chain/export?format=qvm', {}],
+    ['/v1/search?q=vpn+tor&lang=ru', { origin: 'https://example.org' }]
+  ] as Array<[string, Record<string, string>]>) {
+    const before = fromMemory(log)
+    const first = await fetch(base + path, { headers })
+    const second = await fetch(base + path, { headers })
+    t.equal(fromMemory(log), before + 1, `${path}: the second answer came from memory`)
+    t.equal(second.status, 200)
+    t.same(stableHeaders(second), stableHeaders(first), `${path}: same headers`)
+    t.same(Buffer.from(await second.arrayBuffer()), Buffer.from(await first.arrayBuffer()), `${path}: same bytes`)
+    t.not(second.headers.get('x-request-id'), first.headers.get('x-request-id'), 'each answer has its own request id')
+    t.match(second.headers.get('x-request-id'), /^[0-9a-f-]{36}$/)
+  }
+  const memoryLines = log.filter((line) => line.includes('from memory'))
+  t.match(JSON.parse(memoryLines.at(-1) ?? '{}'), { req: { method: 'GET', path: '/v1/search' }, res: { statusCode: 200 } })
+  t.notOk(log.some((line) => line.includes('q=vpn') || line.includes('vpn+tor')), 'what people search for is never logged')
+})
+
+t.test('revalidation, languages and rate limits on the fast path', async (t) => {
+  const { base, log } = await listeningApp(t, { rateLimit: { max: 6, windowSeconds: 60 } })
+  const english = await fetch(`${base}/v1/topics/labels`)
+  const etag = english.headers.get('etag') ?? ''
+  t.equal(english.headers.get('ratelimit'), '"per-address";r=5;t=60')
+  const russian = await fetch(`${base}/v1/topics/labels`, { headers: { 'accept-language': 'ru' } })
+  t.equal(russian.headers.get('content-language'), 'ru')
+
+  const notModified = await fetch(`${base}/v1/topics/labels`, { headers: { 'if-none-match': `W/${etag}` } })
+  t.equal(notModified.status, 304)
+  t.equal(notModified.headers.get('etag'), etag)
+  t.equal(notModified.headers.get('content-type'), null, 'a 304 has no body type')
+  t.equal(notModified.headers.get('ratelimit-policy'), '"per-address";q=6;w=60')
+  t.equal(notModified.headers.get('ratelimit'), '"per-address";r=3;t=60')
+  const otherLanguage = await fetch(`${base}/v1/topics/labels`, { headers: { 'if-none-match': etag, 'accept-language': 'ru' } })
+  t.equal(otherLanguage.status, 200, 'the Russian answer does not match the English tag')
+  t.equal(otherLanguage.headers.get('content-language'), 'ru')
+  t.equal(fromMemory(log), 2)
+
+  await fetch(`${base}/v1/topics/labels`)
+  await fetch(`${base}/v1/topics/labels`)
+  const limited = await fetch(`${base}/v1/topics/labels`)
+  t.equal(limited.status, 429, 'the seventh request of the window is refused')
+  t.equal(limited.headers.get('content-type'), 'application/problem+json; charset=utf-8')
+  t.equal(limited.headers.get('retry-after'), '60')
+  t.equal(limited.headers.get('ratelimit'), '"per-address";r=0;t=60', 'counted once, by the fast path')
+  t.equal(limited.headers.get('access-control-allow-origin'), '*', 'a browser can read the refusal')
+  t.match(await limited.json(), { status: 429, type: '/problems/too-many-requests', detail: /more than 6 requests/ })
+  t.equal((await fetch(`${base}/ready`)).status, 200, 'probes are never limited')
+})
+
+t.test('once closing starts, requests go to Fastify', async (t) => {
+  const cache = new RepresentationCache(1 << 20)
+  const fastPath = new FastPath({ cache, limiter: new RateLimiter({ max: 0, windowSeconds: 60 }) })
+  const payload = Buffer.from('{"ok":true}')
+  const key = '/thing\0en>en\0application/json'
+  cache.set(key, { payload, etag: '"e"', headers: [], allHeaders: ['content-type', 'application/json', 'etag', '"e"'], notModifiedHeaders: ['etag', '"e"'] })
+  let fallbacks = 0
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    if (fastPath.answer(request, response)) return
+    fallbacks++
+    response.writeHead(503).end()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  t.teardown(() => server.close())
+  const address = server.address()
+  const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`
+
+  const hit = await fetch(`${base}/thing`)
+  t.equal(hit.status, 200)
+  t.equal(await hit.text(), '{"ok":true}')
+  t.equal(hit.headers.get('ratelimit'), null, 'no rate-limit headers when the limiter is off')
+  t.equal((await fetch(`${base}/thing`, { method: 'POST', body: '{}' })).status, 503, 'other methods go on')
+  t.equal((await fetch(`${base}/other`)).status, 503, 'a miss goes on')
+  t.equal((await fetch(`${base}/thing?${'x'.repeat(MAX_URL_LENGTH)}`)).status, 503, 'an over-long URL goes on')
+  fastPath.isUnderPressure = () => true
+  t.equal((await fetch(`${base}/thing`)).status, 503, 'pressure goes on')
+  fastPath.isUnderPressure = () => false
+  fastPath.close()
+  t.equal((await fetch(`${base}/thing`)).status, 503, 'closing goes on')
+  t.equal(fallbacks, 5)
+})
