@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream'
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
 import type { AppConfig } from './config.js'
 import { FastPath } from './http/fast-path.js'
+import { lazySerializers } from './http/lazy-serializers.js'
 import { makeProblem } from './http/problem.js'
 import { RateLimiter } from './http/rate-limiter.js'
 import { RepresentationCache } from './http/representation-cache.js'
@@ -87,6 +88,7 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
   const fastPath = new FastPath({ cache: representations, limiter })
   const app = Fastify({
     serverFactory: serverWithFastPath(fastPath),
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
     logger: loggerOptions(config),
     genReqId: () => randomUUID(),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),

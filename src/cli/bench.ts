@@ -28,7 +28,9 @@ const TARGETS: Record<Target, number | null> = { content: 0.85, computed: 0.5, i
 const root = resolve(process.cwd())
 const work = mkdtempSync(join(tmpdir(), 'qga-bench-'))
 const storePath = join(work, 'guide.db')
-const env = { STORE_PATH: storePath, DATA_DIR: join(root, 'data'), MIGRATIONS_DIR: join(root, 'migrations'), LOG_LEVEL: 'warn', NODE_ENV: 'production', BUILD_STORE_ON_START: 'never' }
+// The rate limit stays on (its cost is part of every answer) with a quota no load run reaches:
+// all of the load comes from one loopback address.
+const env = { STORE_PATH: storePath, DATA_DIR: join(root, 'data'), MIGRATIONS_DIR: join(root, 'migrations'), LOG_LEVEL: 'warn', NODE_ENV: 'production', BUILD_STORE_ON_START: 'never', RATE_LIMIT_MAX: '1000000000' }
 
 function median (values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
