@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { stemText } from '../search/tokenize.js'
+import { scopeTokens } from '../store/write-passages.js'
 
 /**
  * Grows a copy of a built store to `factor` times its passages with synthetic ones, made of words
@@ -23,7 +24,7 @@ export function growCorpus (storePath: string, factor: number): number {
     }
     const insertPassage = db.prepare(`INSERT INTO passage (id, locale, type, title_path_json, text, api_url, source_url, document_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-    const insertIndex = db.prepare('INSERT INTO passage_fts (rowid, title, heading, body) VALUES (?, ?, ?, ?)')
+    const insertIndex = db.prepare('INSERT INTO passage_fts (rowid, title, heading, body, scope) VALUES (?, ?, ?, ?, ?)')
     const extra = real.length * (factor - 1)
     db.transaction(() => {
       for (let index = 0; index < extra; index++) {
@@ -34,7 +35,7 @@ export function growCorpus (storePath: string, factor: number): number {
         const heading = pick(3)
         const text = pick(60 + Math.floor(random() * 140))
         const info = insertPassage.run(`synthetic:${index}`, template.locale, template.type, JSON.stringify([title, heading]), text, `/synthetic/${index}`, 'https://example.invalid/', `synthetic-${index}`)
-        insertIndex.run(info.lastInsertRowid, stemText(title), stemText(heading), stemText(text))
+        insertIndex.run(info.lastInsertRowid, stemText(title), stemText(heading), stemText(text), scopeTokens(template.locale, template.type))
       }
     })()
     return real.length + extra

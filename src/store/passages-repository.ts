@@ -26,21 +26,34 @@ function toPassage (row: Row): PassageHit {
   return { ...row, titlePath: JSON.parse(row.titlePath) as string[] }
 }
 
-/** Full-text search over passages; `match` is an FTS5 expression built only from quoted stems. */
+/**
+ * Full-text search over passages; `match` is an FTS5 expression built only from quoted stems.
+ * Filtering and ranking happen inside the index (scope tokens, bm25, top-n), and only the passages
+ * to be shown are read, so the cost of a search grows with its matches, not with what it shows.
+ */
 export class PassagesRepository {
-  private readonly searchStatement: Statement<[{ match: string, locale: string | null, type: string | null, limit: number }], Row>
+  private readonly rankStatement: Statement<[{ expression: string, limit: number }], { rowid: number, rank: number }>
+  private readonly byRowidStatement: Statement<[number], Row>
   private readonly byIdStatement: Statement<[{ id: string, locale: string }], Row>
 
   constructor (db: Database) {
-    this.searchStatement = db.prepare(`SELECT ${COLUMNS}, bm25(passage_fts, 3.0, 6.0, 1.0) AS rank
-      FROM passage_fts JOIN passage p ON p.rowid = passage_fts.rowid
-      WHERE passage_fts MATCH @match AND (@locale IS NULL OR p.locale = @locale) AND (@type IS NULL OR p.type = @type)
-      ORDER BY rank, p.rowid LIMIT @limit`)
+    // Headings weigh most, then document titles, then body text; the scope column weighs nothing.
+    this.rankStatement = db.prepare(`SELECT rowid, bm25(passage_fts, 3.0, 6.0, 1.0, 0.0) AS rank
+      FROM passage_fts WHERE passage_fts MATCH @expression ORDER BY rank, rowid LIMIT @limit`)
+    this.byRowidStatement = db.prepare(`SELECT ${COLUMNS}, 0 AS rank FROM passage p WHERE p.rowid = ?`)
     this.byIdStatement = db.prepare(`SELECT ${COLUMNS}, 0 AS rank FROM passage p WHERE p.id = @id AND p.locale = @locale`)
   }
 
   search (query: { match: string, locale: Locale | null, type: PassageType | null, limit: number }): PassageHit[] {
-    return this.searchStatement.all(query).map(toPassage)
+    const conditions = [
+      ...(query.locale === null ? [] : [`scope : "locale${query.locale}"`]),
+      ...(query.type === null ? [] : [`scope : "type${query.type}"`]),
+      `{title heading body} : (${query.match})`
+    ]
+    return this.rankStatement.all({ expression: conditions.join(' AND '), limit: query.limit }).flatMap(({ rowid, rank }) => {
+      const row = this.byRowidStatement.get(rowid)
+      return row === undefined ? [] : [toPassage({ ...row, rank })]
+    })
   }
 
   get (id: string, locale: Locale): PassageHit | undefined {
