@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # Multi-stage image: compile and build the content store in the builder, then ship a slim runtime
 # with production dependencies only, the store baked in read-only, running as a non-root user.
-# NODE_IMAGE can point at a locally made base (e.g. on machines that cannot pull images).
+# NODE_IMAGE can point at a locally made base, for machines that cannot pull images
+# (scripts/container/node-base.sh makes one; npm run container:smoke uses it).
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS builder
@@ -16,9 +17,15 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY data ./data
+# After the prune: better-sqlite3 needs only its addon at run time, not the ~30 MB of objects and
+# sources its compile leaves. The write bits go here, not in the runtime stage: a chmod there would
+# copy every file into one more layer (about 90 MB); COPY --from keeps the modes.
 RUN npm run build \
   && STORE_PATH=/app/var/guide.db node dist/src/cli/db-build.js \
-  && npm prune --omit=dev --no-audit --no-fund
+  && npm prune --omit=dev --no-audit --no-fund \
+  && find node_modules/better-sqlite3/build -type f ! -name better_sqlite3.node -delete \
+  && rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src \
+  && chmod -R a-w package.json node_modules dist/src migrations var/guide.db
 
 FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
@@ -33,8 +40,8 @@ COPY --from=builder /app/node_modules ./node_modules
 COPY --from=builder /app/dist/src ./dist/src
 COPY --from=builder /app/migrations ./migrations
 COPY --from=builder /app/var/guide.db ./var/guide.db
-# Everything under /app is owned by root and read-only; the server only reads.
-RUN chmod -R a-w /app
+# Everything under /app is owned by root and read-only (modes from the builder); the server only
+# reads, so it also runs with a read-only root filesystem (`--read-only`).
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
