@@ -32,6 +32,8 @@ export const DEFAULT_MCP_HOSTS = ['localhost', '127.0.0.1', '[::1]']
 /** The defaults of the environment (src/config.ts), for apps built without it. */
 export const DEFAULT_RATE_LIMIT = { max: 6000, windowSeconds: 60 }
 export const DEFAULT_MAX_EVENT_LOOP_DELAY_MS = 1000
+/** Seconds a client is asked to wait when it reaches a server that is shutting down. */
+const CLOSING_RETRY_AFTER_SECONDS = 5
 /** Bytes of serialised answers kept in memory. */
 const REPRESENTATION_CACHE_BYTES = 32 * 1024 * 1024
 
@@ -93,7 +95,8 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
     genReqId: () => randomUUID(),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 64 * 1024,
-    return503OnClosing: true,
+    // Closing is answered below as a problem, not with Fastify's own JSON.
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Unknown fields and parameters are errors, as the OpenAPI document says, not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
@@ -108,8 +111,16 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
   })
   // The API reads JSON only; any other body is a 415, not a string for the schema to reject.
   app.removeContentTypeParser('text/plain')
+  let closing = false
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id)
+    // A request that arrives on a kept-alive connection after closing began: the store may be
+    // closed already, so it gets a 503 and the connection ends with it.
+    if (closing) {
+      reply.header('Connection', 'close').header('Retry-After', String(CLOSING_RETRY_AFTER_SECONDS))
+      return reply.code(503).type('application/problem+json')
+        .send(makeProblem(request, 503, 'unavailable', 'The server is shutting down; try again shortly'))
+    }
   })
 
   await app.register(problemDetails)
@@ -131,7 +142,10 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
 
   fastPath.log = app.log
   fastPath.isUnderPressure = app.isOverloaded
-  // Once closing starts, requests go through Fastify, which answers 503 on kept-alive sockets.
-  app.addHook('preClose', async () => fastPath.close())
+  // Once closing starts, requests go through Fastify, which answers them with the 503 above.
+  app.addHook('preClose', async () => {
+    closing = true
+    fastPath.close()
+  })
   return app
 }

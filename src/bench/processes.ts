@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
 /** The path of a sibling module, as .ts under a TypeScript loader (tests) or .js when compiled. */
@@ -8,8 +9,27 @@ export function moduleFile (relative: string, from: string): string {
   return fileURLToPath(new URL(`${relative}${extension}`, from))
 }
 
+const running = new Set<ChildProcess>()
+let stopsChildrenOnSignal = false
+
+/**
+ * Starts a Node process of ours. If this process is told to stop (a test runner's timeout, ^C),
+ * the children go with it instead of holding ports and cores afterwards.
+ */
 export function startNode (file: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, [...process.execArgv, file, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...process.execArgv, file, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  running.add(child)
+  child.once('exit', () => running.delete(child))
+  if (!stopsChildrenOnSignal) {
+    stopsChildrenOnSignal = true
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        for (const other of running) other.kill('SIGKILL')
+        process.exit(128 + (signal === 'SIGINT' ? 2 : 15))
+      })
+    }
+  }
+  return child
 }
 
 /** Resolves with the first line a child prints (the baselines print their port). */
@@ -25,9 +45,25 @@ export function firstLine (child: ChildProcess): Promise<string> {
   })
 }
 
-/** Polls a URL until it answers 200, and returns how long that took since `since`. */
-export async function waitUntilReady (url: string, since: number, timeoutMs = 30_000): Promise<number> {
+/**
+ * A loopback port free right now: the kernel picks it. (A random port collided with the servers
+ * other tests start in parallel, and the server then never became ready.)
+ */
+export async function freePort (): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(0, '127.0.0.1', resolve))
+  const address = probe.address()
+  await new Promise((resolve) => probe.close(resolve))
+  return typeof address === 'object' && address !== null ? address.port : 0
+}
+
+/**
+ * Polls a URL until it answers 200, and returns how long that took since `since`; fails at once
+ * if `child`, the process that should answer, has exited.
+ */
+export async function waitUntilReady (url: string, since: number, timeoutMs = 90_000, child?: ChildProcess): Promise<number> {
   for (;;) {
+    if (child !== undefined && child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} before ${url} was ready`)
     try {
       const response = await fetch(url)
       if (response.ok) return performance.now() - since

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { endpoints, type Endpoint, type Target } from '../bench/endpoints.js'
 import { measure, type LoadResult } from '../bench/load.js'
-import { firstLine, moduleFile, peakRssMiB, startNode, stop, waitUntilReady } from '../bench/processes.js'
+import { firstLine, freePort, moduleFile, peakRssMiB, startNode, stop, waitUntilReady } from '../bench/processes.js'
 import { growCorpus } from '../bench/synthetic-corpus.js'
 import { searchPassages } from '../search/search-passages.js'
 import { openStore } from '../store/open-store.js'
@@ -43,11 +43,11 @@ function percentile (values: number[], p: number): number {
 }
 
 async function startApi (store: string): Promise<{ child: ReturnType<typeof startNode>, base: string, readyMs: number }> {
-  const port = 20000 + Math.floor(Math.random() * 20000)
+  const port = await freePort()
   const started = performance.now()
   const child = startNode(moduleFile('../server', import.meta.url), [], { ...env, STORE_PATH: store, PORT: String(port) })
   const base = `http://127.0.0.1:${port}`
-  const readyMs = await waitUntilReady(`${base}/ready`, started)
+  const readyMs = await waitUntilReady(`${base}/ready`, started, undefined, child)
   return { child, base, readyMs }
 }
 

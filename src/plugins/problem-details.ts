@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import FindMyWay, { type HTTPMethod } from 'find-my-way'
-import type { Problem } from '../schemas/common.js'
+import { withCommonProblemResponses, type Problem } from '../schemas/common.js'
 import { problemKindForStatus, sendProblem } from '../http/problem.js'
 
 const VALIDATION_PLACES: Record<string, NonNullable<Problem['errors']>[number]['in']> = {
@@ -41,6 +41,13 @@ function describe (errors: NonNullable<Problem['errors']>): string {
  * routes, wrong methods and crashes alike. 5xx answers never carry the error's own message.
  */
 async function problemDetails (app: FastifyInstance): Promise<void> {
+  // Every documented route says which problems it can answer with, the shared ones included, so
+  // that the OpenAPI document describes every answer (and Fastify serialises them by schema).
+  app.addHook('onRoute', (route) => {
+    if (route.schema === undefined || route.schema.hide === true) return
+    route.schema.response = withCommonProblemResponses(route.schema)
+  })
+
   // Every registered route, by method, so that a known path with the wrong method gets 405, not 404.
   const knownRoutes = FindMyWay({ ignoreTrailingSlash: true })
   const methods = new Set<string>()

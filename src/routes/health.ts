@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { contentResponse, problemResponse, ref } from '../schemas/common.js'
+import { COMMON_PROBLEM_RESPONSES, contentResponse, ref } from '../schemas/common.js'
 import { Health, Readiness } from '../schemas/service.js'
 import { sendProblem } from '../http/problem.js'
 
@@ -26,7 +26,10 @@ export default async function healthRoutes (fastify: FastifyInstance): Promise<v
       operationId: 'getReadiness',
       summary: 'Readiness',
       description: 'Ready when the content store is open and its release is loaded.',
-      response: { 200: contentResponse('Ready to serve', { 'application/json': ref(Readiness) }), 503: problemResponse('The content store is not open') }
+      response: {
+        200: contentResponse('Ready to serve', { 'application/json': ref(Readiness) }),
+        503: { ...COMMON_PROBLEM_RESPONSES[503], description: 'Not ready: the content store is not open, or the server is overloaded or shutting down' }
+      }
     }
   }, async (request, reply) => {
     reply.header('Cache-Control', 'no-store')

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify'
+import Type from 'typebox'
 import type { Locale } from '../content/locales.js'
 import type { MarkdownDocument } from '../plugins/markdown-twins.js'
+import { contentResponse, notModifiedResponse } from '../schemas/common.js'
 
 const TEXT: Record<Locale, { name: string, summary: string, intro: string, sections: Record<MarkdownDocument['kind'], string>, api: string, optional: string }> = {
   en: {
@@ -49,13 +51,33 @@ export function llmsFull (documents: MarkdownDocument[], locale: Locale): string
   return [`# ${text.name}`, '', `> ${text.summary}`, '', ...documents.map((document) => document.markdown.replace(/^# /, '## ').replace(/\n## /g, '\n### '))].join('\n')
 }
 
+const ROUTES: Array<{ url: string, locale: Locale, kind: 'index' | 'full', operationId: string }> = [
+  { url: '/llms.txt', locale: 'en', kind: 'index', operationId: 'getLlmsTxt' },
+  { url: '/llms-full.txt', locale: 'en', kind: 'full', operationId: 'getLlmsFullTxt' },
+  { url: '/ru/llms.txt', locale: 'ru', kind: 'index', operationId: 'getRussianLlmsTxt' },
+  { url: '/ru/llms-full.txt', locale: 'ru', kind: 'full', operationId: 'getRussianLlmsFullTxt' }
+]
+
 export default async function llmsRoutes (app: FastifyInstance): Promise<void> {
-  const routes: Array<[string, Locale, 'index' | 'full']> = [
-    ['/llms.txt', 'en', 'index'], ['/llms-full.txt', 'en', 'full'], ['/ru/llms.txt', 'ru', 'index'], ['/ru/llms-full.txt', 'ru', 'full']
-  ]
-  for (const [url, locale, kind] of routes) {
+  for (const { url, locale, kind, operationId } of ROUTES) {
+    const language = locale === 'en' ? 'English' : 'Russian'
     let body: string | undefined
-    app.get(url, { schema: { hide: true }, config: { releaseCached: true } }, async (_request, reply) => {
+    app.get(url, {
+      config: { releaseCached: true },
+      schema: {
+        tags: ['llms'],
+        operationId,
+        summary: kind === 'index' ? `The llms.txt index, in ${language}` : `Every Markdown document in one file, in ${language}`,
+        description: kind === 'index'
+          ? 'The llms.txt index (https://llmstxt.org): the name, a summary, and a linked list of the Markdown twin of every topic, practice and layout.'
+          : 'The Markdown twins of every topic, practice and layout in one document, for a model that reads everything at once.',
+        response: {
+          200: contentResponse(kind === 'index' ? 'The index, as Markdown' : 'Every document, as Markdown', { 'text/markdown': Type.String() },
+            { releaseCached: true, localised: true }),
+          304: notModifiedResponse
+        }
+      }
+    }, async (_request, reply) => {
       body ??= kind === 'index' ? llmsIndex(app.markdownTwins.all(locale), locale) : llmsFull(app.markdownTwins.all(locale), locale)
       return reply.type('text/markdown; charset=utf-8').header('Content-Language', locale).send(body)
     })

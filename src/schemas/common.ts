@@ -55,8 +55,73 @@ export function ref<T extends TSchema> (schema: T): T {
   return Type.Unsafe<Static<T>>(Type.Ref(id)) as unknown as T
 }
 
-export function problemResponse (description: string): { description: string, content: { 'application/problem+json': { schema: TSchema } } } {
-  return { description, content: { 'application/problem+json': { schema: ref(Problem) } } }
+export interface ProblemResponse {
+  description: string
+  headers?: Record<string, TSchema>
+  content: { 'application/problem+json': { schema: TSchema } }
+}
+
+export function problemResponse (description: string, headers?: Record<string, TSchema>): ProblemResponse {
+  return { description, ...(headers === undefined ? {} : { headers }), content: { 'application/problem+json': { schema: ref(Problem) } } }
+}
+
+const RETRY_AFTER = { 'Retry-After': Type.Integer({ minimum: 0, description: 'Seconds to wait before trying again' }) }
+
+/**
+ * Problems that any operation may answer with, whatever its route does: the URL-length bound, the
+ * rate limit, a crash and overload or shutdown come from the app around the routes. The
+ * problem-details plugin adds these to every documented route, so they are written once, here.
+ */
+export const COMMON_PROBLEM_RESPONSES = {
+  414: problemResponse('The URL is longer than this server accepts'),
+  429: problemResponse('This address has sent more requests than the limit allows in the current window; try again after Retry-After seconds', {
+    ...RETRY_AFTER,
+    RateLimit: Type.String({ description: 'What is left of the quota and when the window ends (draft-ietf-httpapi-ratelimit-headers), as "per-address";r=<remaining>;t=<seconds>' }),
+    'RateLimit-Policy': Type.String({ description: 'The quota and window of the limit, as "per-address";q=<requests>;w=<seconds>' })
+  }),
+  500: problemResponse('The server failed to answer; the detail gives the request id to report, never the cause'),
+  503: problemResponse('The server is overloaded or shutting down; try again after Retry-After seconds, when it is given', RETRY_AFTER)
+} satisfies Record<number, ProblemResponse>
+
+/** Problems of every operation that reads a request body, as Fastify's body parsing reports them. */
+export const BODY_PROBLEM_RESPONSES = {
+  400: problemResponse('The body is not JSON or does not match the schema; errors names each failing field'),
+  413: problemResponse('The body is larger than 64 KiB'),
+  415: problemResponse('The body is not application/json')
+} satisfies Record<number, ProblemResponse>
+
+/** Problems of every operation that validates part of the request (path, query or headers). */
+export const VALIDATION_PROBLEM_RESPONSES = {
+  400: problemResponse('A value in the request is invalid; errors names each failing field')
+} satisfies Record<number, ProblemResponse>
+
+/**
+ * The names of the shared problems in the document's `components.responses`: each is written
+ * there once, and operations refer to it, instead of thirty copies of the same 429.
+ */
+export const SHARED_RESPONSE_NAMES: ReadonlyMap<string, string> = new Map([
+  [COMMON_PROBLEM_RESPONSES[414].description, 'UriTooLong'],
+  [COMMON_PROBLEM_RESPONSES[429].description, 'TooManyRequests'],
+  [COMMON_PROBLEM_RESPONSES[500].description, 'InternalError'],
+  [COMMON_PROBLEM_RESPONSES[503].description, 'Unavailable'],
+  [BODY_PROBLEM_RESPONSES[400].description, 'InvalidBody'],
+  [BODY_PROBLEM_RESPONSES[413].description, 'ContentTooLarge'],
+  [BODY_PROBLEM_RESPONSES[415].description, 'UnsupportedMediaType'],
+  [VALIDATION_PROBLEM_RESPONSES[400].description, 'InvalidRequest']
+])
+
+/**
+ * The documented responses of a route with the common problems added; the route's own entries
+ * win, so a route can describe a status more precisely than the shared text does.
+ */
+export function withCommonProblemResponses (schema: { body?: unknown, querystring?: unknown, params?: unknown, headers?: unknown, response?: unknown }): Record<string, unknown> {
+  const validates = schema.querystring !== undefined || schema.params !== undefined || schema.headers !== undefined
+  return {
+    ...COMMON_PROBLEM_RESPONSES,
+    ...(validates ? VALIDATION_PROBLEM_RESPONSES : {}),
+    ...(schema.body === undefined ? {} : BODY_PROBLEM_RESPONSES),
+    ...(schema.response as Record<string, unknown> | undefined)
+  }
 }
 
 export const commonModels: TSchema[] = [Problem, Translation, Source, Release]

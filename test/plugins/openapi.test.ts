@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
 import { parse as parseYaml } from 'yaml'
+import { shareCommonResponses } from '../../src/plugins/openapi.js'
+import { COMMON_PROBLEM_RESPONSES } from '../../src/schemas/common.js'
 import { buildTestApp, ROOT } from '../helper.js'
 
 t.test('the committed openapi.yaml is exactly what the route schemas generate', async (t) => {
@@ -19,7 +21,7 @@ t.test('the document is OpenAPI 3.1 with named components and no anonymous schem
   }
   const text = JSON.stringify(document)
   t.notMatch(text, /def-\d/, 'no def-N component names')
-  t.same(Object.keys(document.paths).sort(), ['/health', '/ready', '/v1', '/v1/activities', '/v1/context', '/v1/labels', '/v1/layouts', '/v1/layouts/check',
+  t.same(Object.keys(document.paths).sort(), ['/health', '/llms-full.txt', '/llms.txt', '/ready', '/ru/llms-full.txt', '/ru/llms.txt', '/v1', '/v1/activities', '/v1/context', '/v1/labels', '/v1/layouts', '/v1/layouts/check',
     '/v1/layouts/{id}', '/v1/layouts/{id}.md', '/v1/layouts/{id}/chain', '/v1/layouts/{id}/export', '/v1/practices', '/v1/practices/{id}',
     '/v1/practices/{id}.md', '/v1/search', '/v1/suggestions', '/v1/threat-model/questions', '/v1/threats', '/v1/threats/{id}', '/v1/topics',
     '/v1/topics/{slug}', '/v1/topics/{slug}.md'])
@@ -32,6 +34,51 @@ t.test('the document is OpenAPI 3.1 with named components and no anonymous schem
       if (/^\/v1\/(topics|layouts|threats|practices)\/\{/.test(path)) t.ok(operation.responses['404'], `${path} documents its 404`)
     }
   }
+})
+
+t.test('every operation documents the problems the app around the routes can answer with', async (t) => {
+  const app = await buildTestApp(t)
+  interface Response { $ref?: string, content?: Record<string, unknown>, headers?: Record<string, unknown> }
+  const document = app.swagger() as unknown as { paths: Record<string, Record<string, { requestBody?: unknown, responses: Record<string, Response> }>>, components: { responses: Record<string, Response> } }
+  const shared = document.components.responses
+  t.same(Object.keys(shared).sort(), ['ContentTooLarge', 'InternalError', 'TooManyRequests', 'Unavailable', 'UnsupportedMediaType', 'UriTooLong'])
+  t.same(Object.keys(shared.TooManyRequests?.headers ?? {}), ['Retry-After', 'RateLimit', 'RateLimit-Policy'])
+  t.same(Object.keys(shared.Unavailable?.headers ?? {}), ['Retry-After'])
+  for (const [path, operations] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const name = `${method.toUpperCase()} ${path}`
+      const expected = ['414', '429', '500', '503', ...(operation.requestBody === undefined ? [] : ['400', '413', '415'])]
+      for (const status of expected) {
+        const response = operation.responses[status]
+        const documented = response?.$ref === undefined ? response : shared[response.$ref.replace('#/components/responses/', '')]
+        t.same(Object.keys(documented?.content ?? {}), ['application/problem+json'], `${name} documents ${status} as a problem`)
+      }
+      t.equal(operation.responses['429']?.$ref, '#/components/responses/TooManyRequests', `${name}: 429 is the shared one`)
+    }
+  }
+  const readiness = document.paths['/ready']?.get?.responses['503']
+  t.match(readiness?.headers, { 'Retry-After': {} }, 'a route that describes a shared status itself keeps the shared headers')
+})
+
+t.test('a response that borrows a shared description but differs stays in its operation', async (t) => {
+  const tooMany = { description: COMMON_PROBLEM_RESPONSES[429].description, content: { 'application/problem+json': {} } }
+  const document = shareCommonResponses({
+    paths: {
+      '/a': { get: { responses: { 429: tooMany } } },
+      '/b': { get: { responses: { 429: { ...tooMany, headers: { 'X-Other': {} } } } } }
+    }
+  })
+  t.same(document.paths['/a'].get.responses[429], { $ref: '#/components/responses/TooManyRequests' })
+  t.same(document.paths['/b'].get.responses[429], { ...tooMany, headers: { 'X-Other': {} } })
+  t.same((document as { components?: unknown }).components, { responses: { TooManyRequests: tooMany } })
+})
+
+t.test('the json export of a layout is documented as the JSON document it is, not as a string', async (t) => {
+  const app = await buildTestApp(t)
+  const document = app.swagger() as unknown as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { type?: string, required?: string[] } }> }> }>> }
+  const content = document.paths['/v1/layouts/{id}/export']?.get?.responses['200']?.content
+  t.match(content?.['application/json']?.schema, { type: 'object', required: ['id', 'release'] })
+  t.match(content?.['text/x-shellscript']?.schema, { type: 'string' })
 })
 
 t.test('the document is served as JSON and YAML', async (t) => {

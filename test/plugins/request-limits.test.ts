@@ -3,12 +3,15 @@ import t, { type Test } from 'tap'
 import { buildApp, DEFAULT_RATE_LIMIT, SERVER_TIMEOUTS, type BuildAppConfig } from '../../src/app.js'
 import { MAX_URL_LENGTH } from '../../src/http/fast-path.js'
 import { PRESSURE_RETRY_AFTER_SECONDS } from '../../src/plugins/request-limits.js'
+import { enforceContract } from '../contract/enforce-contract.js'
 import { buildTestApp, MIGRATIONS_DIR, testStorePath } from '../helper.js'
 
 async function appWith (t: Test, extra: Partial<BuildAppConfig>): Promise<FastifyInstance> {
   const app = await buildApp({ storePath: testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'silent', ...extra })
   t.teardown(() => app.close())
   await app.ready()
+  // The 429s and 503s these apps give are checked against openapi.yaml like every other answer.
+  enforceContract(app)
   return app
 }
 
@@ -56,20 +59,20 @@ t.test('an over-long URL is a 414 problem', async (t) => {
 })
 
 t.test('under event-loop pressure: 503 with Retry-After; liveness still answers', async (t) => {
-  const app = await appWith(t, { maxEventLoopDelayMs: 5, pressureSampleIntervalMs: 10 })
-  t.equal((await app.inject('/v1/topics')).statusCode, 200, 'no pressure yet')
-  // Hold the event loop for a while, then let the sampler see it.
-  const until = Date.now() + 300
+  const app = await appWith(t, { maxEventLoopDelayMs: 5, pressureSampleIntervalMs: 50 })
+  // Hold the event loop for a while, then wait until the sampler has seen it.
+  const until = Date.now() + 400
   while (Date.now() < until) { /* busy on purpose */ }
-  await new Promise((resolve) => setTimeout(resolve, 15))
-  const refused = await app.inject('/v1/topics')
+  while (!app.isOverloaded()) await new Promise((resolve) => setImmediate(resolve))
+  // Asked together, before the next sample can clear the pressure.
+  const [refused, health, ready] = await Promise.all([app.inject('/v1/topics'), app.inject('/health'), app.inject('/ready')])
   t.equal(refused.statusCode, 503)
   t.equal(refused.headers['retry-after'], String(PRESSURE_RETRY_AFTER_SECONDS))
   t.equal(refused.headers['content-type'], 'application/problem+json; charset=utf-8')
   t.match(refused.json(), { type: '/problems/unavailable', status: 503, detail: 'The server is overloaded; try again in 10 s' })
-  t.equal(refused.headers.etag, undefined, 'nothing of the cached answer leaks into the refusal')
-  t.equal((await app.inject('/health')).statusCode, 200, 'a busy process is not a dead one')
-  t.equal((await app.inject('/ready')).statusCode, 503, 'but it is not ready for more')
+  t.equal(refused.headers.etag, undefined, 'nothing of a cached answer leaks into the refusal')
+  t.equal(health.statusCode, 200, 'a busy process is not a dead one')
+  t.equal(ready.statusCode, 503, 'but it is not ready for more')
 })
 
 t.test('the server bounds how long a client may take', async (t) => {
@@ -78,4 +81,24 @@ t.test('the server bounds how long a client may take', async (t) => {
   t.equal(app.server.requestTimeout, SERVER_TIMEOUTS.requestMs)
   t.equal(app.server.keepAliveTimeout, SERVER_TIMEOUTS.keepAliveMs)
   t.equal(app.server.timeout, SERVER_TIMEOUTS.idleSocketMs)
+})
+
+t.test('a request that arrives while the server closes gets a 503 problem and ends its connection', async (t) => {
+  const app = await buildApp({ storePath: testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'silent', maxEventLoopDelayMs: 0 })
+  let letCloseGoOn = (): void => {}
+  // Holds closing open after the app's own preClose hook has run, as a slow shutdown would.
+  app.addHook('preClose', async () => await new Promise<void>((resolve) => { letCloseGoOn = resolve }))
+  const base = await app.listen({ port: 0, host: '127.0.0.1' })
+  t.equal((await fetch(`${base}/v1/topics`)).status, 200)
+  t.equal((await fetch(`${base}/v1/topics`)).status, 200, 'and again, from memory')
+  const closed = app.close()
+  await new Promise((resolve) => setImmediate(resolve))
+  const late = await fetch(`${base}/v1/topics`)
+  letCloseGoOn()
+  await closed
+  t.equal(late.status, 503, 'not from memory either')
+  t.equal(late.headers.get('connection'), 'close')
+  t.equal(late.headers.get('retry-after'), '5')
+  t.equal(late.headers.get('content-type'), 'application/problem+json; charset=utf-8')
+  t.match(await late.json(), { type: '/problems/unavailable', status: 503, detail: 'The server is shutting down; try again shortly' })
 })

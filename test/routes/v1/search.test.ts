@@ -77,6 +77,8 @@ t.test('search text never reaches the logs', async (t) => {
   const { Writable } = await import('node:stream')
   const app = await buildApp({ storePath: testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'debug', logStream: new Writable({ write (chunk, _encoding, done) { lines.push(String(chunk)); done() } }) })
   t.teardown(() => app.close())
+  const { enforceContract } = await import('../../contract/enforce-contract.js')
+  enforceContract(app)
   await app.inject('/v1/search?q=secret-dissident-term')
   await app.inject('/v1/search?q=')
   await app.inject('/v1/context?q=secret-dissident-term')

@@ -26,9 +26,7 @@ export default async function layoutCheckRoute (fastify: FastifyInstance): Promi
       body: ref(LayoutCheckRequest),
       response: {
         200: contentResponse('The findings (an empty list when the layout is sound)', { 'application/json': ref(LayoutCheckResult) }, { localised: true }),
-        400: problemResponse('The body is not JSON or not a layout'),
-        413: problemResponse('The body is larger than 64 KiB'),
-        415: problemResponse('The body is not application/json')
+        400: problemResponse('The body is not JSON or not a layout')
       }
     }
   }, async (request, reply) => {

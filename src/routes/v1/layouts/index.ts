@@ -11,6 +11,11 @@ import { presentChain, presentLayout, presentLayoutSummary } from './present-lay
 
 const LayoutParams = Type.Object({ id: LayoutId })
 const notFound = problemResponse('No layout has this id')
+/** The `json` export is a JSON document, not a string: the layout as stored, both languages, and the release. */
+const JsonExport = Type.Object({
+  id: LayoutId,
+  release: Type.String({ description: 'The content release the export was made from' })
+}, { additionalProperties: true, description: 'The layout with every field in both languages, as the guide stores it' })
 
 function layoutNotFound (request: FastifyRequest, reply: FastifyReply, id: string): FastifyReply {
   return sendProblem(request, reply, 404, 'not-found', `No layout has the id "${id}"; the list is at /v1/layouts`)
@@ -114,7 +119,7 @@ export default async function layoutRoutes (fastify: FastifyInstance): Promise<v
       response: {
         200: contentResponse('The export, with a Content-Disposition filename', Object.fromEntries(
           [...new Set(Object.values(EXPORT_FORMATS).map((format) => format.mediaType.split(';')[0] ?? ''))]
-            .map((mediaType) => [mediaType, Type.String()])), { releaseCached: true, localised: true }),
+            .map((mediaType) => [mediaType, mediaType === 'application/json' ? JsonExport : Type.String()])), { releaseCached: true, localised: true }),
         304: notModifiedResponse,
         400: problemResponse('The format is missing or not one of qvm, salt, mermaid, dot, svg, json'),
         404: notFound

@@ -83,9 +83,7 @@ export default async function suggestionRoutes (fastify: FastifyInstance): Promi
       body: ref(SuggestionRequest),
       response: {
         200: contentResponse('The plan', { 'application/json': ref(Suggestions) }, { localised: true }),
-        400: problemResponse('The body is not a threat model, or has unknown values; the detail lists the valid ones'),
-        413: problemResponse('The body is larger than 64 KiB'),
-        415: problemResponse('The body is not application/json')
+        400: problemResponse('The body is not a threat model, or has unknown values; the detail lists the valid ones')
       }
     }
   }, async (request, reply) => answer(request, reply, request.body, request.query.lang, 'body'))
