@@ -6,6 +6,7 @@ import { ContentReader, readYaml } from './content-reader.js'
 import { type LayoutContent, loadLayouts } from './load-layouts.js'
 import { loadThreatModels, type ThreatModelContent } from './load-threat-models.js'
 import { splitFrontMatter } from './front-matter.js'
+import { LIMITS } from './limits.js'
 import { LOCALES, type Locale } from './locales.js'
 import { renderMarkdown, type Section } from './markdown.js'
 import { SLUG_PATTERN, TopicMetaFile, TopicTextFrontMatter } from './schemas.js'
@@ -72,6 +73,14 @@ function readTopicText (reader: ContentReader, path: string): TopicText | undefi
   }
   const rendered = renderMarkdown(bodyMarkdown)
   for (const problem of rendered.problems) reader.issues.push({ file, field: 'body', message: problem })
+  if (bodyMarkdown.length > LIMITS.body) {
+    reader.issues.push({ file, field: 'body', message: `is ${bodyMarkdown.length} characters long; at most ${LIMITS.body} are allowed` })
+  } else if (rendered.html.length > LIMITS.bodyHtml) {
+    reader.issues.push({ file, field: 'body', message: `is ${rendered.html.length} characters long as HTML; at most ${LIMITS.bodyHtml} are allowed` })
+  }
+  if (rendered.sections.length > LIMITS.list) {
+    reader.issues.push({ file, field: 'body', message: `has ${rendered.sections.length} sections; at most ${LIMITS.list} are allowed` })
+  }
   if (frontMatterIssues.length > 0) return undefined
   const frontMatter = document.data as TopicTextFrontMatter
   return {
@@ -189,12 +198,19 @@ export function loadContent (dataDir: string, displayRoot = process.cwd()): Guid
       reader.issues.push({ file: reader.display(folder), field: 'slug', message: `folder name "${entry}" is not a valid slug (lowercase ASCII kebab-case)` })
       continue
     }
+    if (entry.length > LIMITS.id) {
+      reader.issues.push({ file: reader.display(folder), field: 'slug', message: `folder name "${entry}" is longer than ${LIMITS.id} characters` })
+      continue
+    }
     slugs.add(entry)
     const topic = readTopic(reader, folder, entry)
     if (topic !== undefined) topics.push(topic)
   }
   if (entries.length === 0) {
     reader.issues.push({ file: reader.display(topicsDir), field: '(folder)', message: 'holds no topics' })
+  }
+  if (slugs.size > LIMITS.collection) {
+    reader.issues.push({ file: reader.display(topicsDir), field: '(folder)', message: `holds ${slugs.size} topics; at most ${LIMITS.collection} are allowed` })
   }
   crossTopicIssues(reader, topicsDir, topics, slugs)
   const layouts = loadLayouts(reader, dataDir, slugs)

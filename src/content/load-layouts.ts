@@ -7,6 +7,7 @@ import { schemaIssues } from './content-issue.js'
 import type { ContentReader } from './content-reader.js'
 import { readYaml } from './content-reader.js'
 import { LayoutFile } from './layout-schema.js'
+import { LIMITS } from './limits.js'
 import type { Locale } from './locales.js'
 import type { Source } from './load-content.js'
 import type { ThreatId } from './threats.js'
@@ -112,6 +113,10 @@ export function loadLayouts (reader: ContentReader, dataDir: string, topicSlugs:
       reader.issues.push({ file, field: '(file)', message: 'is not expected here; a layout is <id>.yaml with a lowercase kebab-case id' })
       continue
     }
+    if ((match[1] ?? name).length > LIMITS.id) {
+      reader.issues.push({ file, field: '(file)', message: `the id in the file name is longer than ${LIMITS.id} characters` })
+      continue
+    }
     const data = readYaml(reader, path)
     if (data === undefined) continue
     const issues = schemaIssues(file, LayoutFile, data)
@@ -128,6 +133,9 @@ export function loadLayouts (reader: ContentReader, dataDir: string, topicSlugs:
       reader.issues.push({ file, field: findingField(finding, layout.qubes), message: `${finding.code}: ${finding.message.en}` })
     }
     layouts.push(layout)
+  }
+  if (layouts.length > LIMITS.collection) {
+    reader.issues.push({ file: reader.display(folder), field: '(folder)', message: `holds ${layouts.length} layouts; at most ${LIMITS.collection} are allowed` })
   }
   return layouts.sort((a, b) => a.position - b.position)
 }

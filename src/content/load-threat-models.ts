@@ -4,6 +4,7 @@ import Value from 'typebox/value'
 import type { TSchema } from 'typebox'
 import { schemaIssues } from './content-issue.js'
 import { type ContentReader, readYaml } from './content-reader.js'
+import { LIMITS } from './limits.js'
 import type { LayoutContent } from './load-layouts.js'
 import { ActivitiesFile, type Condition, PracticeFile, QuestionsFile, RulesFile, ThreatsFile } from './threat-model-schema.js'
 import { THREAT_IDS } from './threats.js'
@@ -74,8 +75,15 @@ function readPractices (reader: ContentReader, folder: string): Practice[] {
       reader.issues.push({ file: reader.display(join(folder, name)), field: '(file)', message: 'is not expected here; a practice is <id>.yaml with a lowercase kebab-case id' })
       continue
     }
+    if ((match[1] ?? name).length > LIMITS.id) {
+      reader.issues.push({ file: reader.display(join(folder, name)), field: '(file)', message: `the id in the file name is longer than ${LIMITS.id} characters` })
+      continue
+    }
     const practice = readValidated<PracticeFile>(reader, join(folder, name), PracticeFile)
     if (practice !== undefined) practices.push({ id: match[1] ?? name, ...practice })
+  }
+  if (practices.length > LIMITS.collection) {
+    reader.issues.push({ file: reader.display(folder), field: '(folder)', message: `holds ${practices.length} practices; at most ${LIMITS.collection} are allowed` })
   }
   return practices.sort((a, b) => a.order - b.order)
 }

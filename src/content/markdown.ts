@@ -1,4 +1,5 @@
 import markdownIt, { type Token } from 'markdown-it'
+import { LIMITS } from './limits.js'
 
 export interface Section {
   anchor: string
@@ -42,6 +43,8 @@ function collectHeadingAnchors (tokens: Token[], sections: Section[], problems: 
       problems.push(`heading "${title}" has anchor "${anchor}", which is not lowercase ASCII kebab-case`)
       continue
     }
+    if (anchor.length > LIMITS.id) problems.push(`heading "${title}" has an anchor longer than ${LIMITS.id} characters`)
+    if (title.length > LIMITS.title) problems.push(`heading "${title.slice(0, 40)}…" is longer than ${LIMITS.title} characters`)
     if (sections.some((section) => section.anchor === anchor)) {
       problems.push(`anchor "${anchor}" is used twice`)
     }

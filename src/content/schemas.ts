@@ -1,4 +1,5 @@
-import Type, { type Static } from 'typebox'
+import Type, { type Static, type TArray, type TObject, type TSchema, type TString } from 'typebox'
+import { LIMITS } from './limits.js'
 
 /** Schemas of the files in data/: what an editor may write, checked before anything is stored. */
 
@@ -14,36 +15,45 @@ export const SEED_SECTIONS = [
   'additional-resources'
 ] as const
 
-const Slug = Type.String({ pattern: SLUG_PATTERN })
-const NonEmptyText = Type.String({ minLength: 1, pattern: '\\S' })
+export const Slug = Type.String({ pattern: SLUG_PATTERN, maxLength: LIMITS.id })
+const NonEmptyText = (maxLength: number): TString => Type.String({ minLength: 1, maxLength, pattern: '\\S' })
+export const QubesReleaseText = Type.String({ pattern: '^[0-9]+\\.[0-9]+$', maxLength: 16 })
+
+/** A list inside one document (tags, sources, steps, notes, …): at most LIMITS.list items. */
+export function ListOf<T extends TSchema> (item: T, options: { minItems?: number, uniqueItems?: boolean } = {}): TArray<T> {
+  return Type.Array(item, { ...options, maxItems: LIMITS.list })
+}
 
 export const SourceFile = Type.Object({
-  url: Type.String({ pattern: '^https?://[^\\s]+$' }),
-  title: NonEmptyText
+  url: Type.String({ pattern: '^https?://[^\\s]+$', maxLength: LIMITS.url }),
+  title: NonEmptyText(LIMITS.title)
 }, { additionalProperties: false })
 
-const LocalisedText = Type.Object({
-  en: NonEmptyText,
-  ru: NonEmptyText
-}, { additionalProperties: false })
+function localised (maxLength: number): TObject<{ en: TString, ru: TString }> {
+  return Type.Object({ en: NonEmptyText(maxLength), ru: NonEmptyText(maxLength) }, { additionalProperties: false })
+}
+/** A title, name or question in both languages. */
+export const LocalisedTitle = localised(LIMITS.title)
+/** A paragraph in both languages: a summary, purpose, note, step, reason, … */
+export const LocalisedParagraph = localised(LIMITS.text)
 
 export const CorrectionFile = Type.Object({
-  claim: LocalisedText,
-  correction: LocalisedText,
+  claim: LocalisedParagraph,
+  correction: LocalisedParagraph,
   source: SourceFile
 }, { additionalProperties: false })
 
 export const TopicMetaFile = Type.Object({
   order: Type.Integer({ minimum: 0 }),
-  tags: Type.Array(Slug, { minItems: 1, uniqueItems: true }),
-  related: Type.Optional(Type.Array(Slug, { uniqueItems: true })),
-  qubesRelease: Type.String({ pattern: '^[0-9]+\\.[0-9]+$' }),
+  tags: ListOf(Slug, { minItems: 1, uniqueItems: true }),
+  related: Type.Optional(ListOf(Slug, { uniqueItems: true })),
+  qubesRelease: QubesReleaseText,
   reviewedAt: Type.String({ format: 'date' }),
   seedSection: Type.Optional(Type.Enum([...SEED_SECTIONS])),
   status: Type.Optional(Type.Enum(['current', 'superseded'])),
   supersededBy: Type.Optional(Slug),
-  sources: Type.Array(SourceFile, { minItems: 1 }),
-  corrections: Type.Optional(Type.Array(CorrectionFile))
+  sources: ListOf(SourceFile, { minItems: 1 }),
+  corrections: Type.Optional(ListOf(CorrectionFile))
 }, { additionalProperties: false })
 export type TopicMetaFile = Static<typeof TopicMetaFile>
 

@@ -42,7 +42,8 @@ export function makeProblem (request: FastifyRequest, status: number, kind: Prob
     title: PROBLEM_TITLES[kind],
     status,
     detail,
-    instance: request.url.split('?')[0] ?? '/',
+    // Cut to the document's bound: an over-long URL (a 414) is not echoed whole.
+    instance: (request.url.split('?')[0] ?? '/').slice(0, 2048),
     requestId: request.id,
     ...extra
   }

@@ -15,9 +15,46 @@ export const API_VERSION = '1.0.0'
 
 const models: TSchema[] = [...commonModels, ...topicModels, ...layoutModels, ...threatModelModels, ...searchModels, ...serviceModels]
 
+interface ResponseObject { description?: string, $ref?: string, headers?: Record<string, unknown> }
 interface GeneratedDocument {
-  paths?: Record<string, Record<string, { responses?: Record<string, { description?: string }> }>>
-  components?: { responses?: Record<string, unknown> }
+  paths?: Record<string, Record<string, { responses?: Record<string, ResponseObject> }>>
+  components?: { responses?: Record<string, unknown>, headers?: Record<string, unknown> }
+}
+
+/**
+ * Headers that come with answers whatever the route: CORS on every one, and the rate limit's on
+ * every one the limit applies to (all but /health and /ready, when RATE_LIMIT_MAX is not 0).
+ */
+export const EVERY_ANSWER_HEADERS: Record<string, { description: string, required?: boolean, schema: Record<string, unknown> }> = {
+  'Access-Control-Allow-Origin': {
+    description: 'Any site may read every answer from a browser, without credentials',
+    required: true,
+    schema: { type: 'string', const: '*' }
+  },
+  RateLimit: {
+    description: 'What is left of this address\'s quota and when the window ends (draft-ietf-httpapi-ratelimit-headers): "per-address";r=<remaining>;t=<seconds>',
+    schema: { type: 'string', maxLength: 64, pattern: '^"per-address";r=\\d+;t=\\d+$' }
+  },
+  'RateLimit-Policy': {
+    description: 'The quota and window of the per-address limit: "per-address";q=<requests>;w=<seconds>',
+    schema: { type: 'string', maxLength: 64, pattern: '^"per-address";q=\\d+;w=\\d+$' }
+  }
+}
+
+/** Refers every response, shared or not, to EVERY_ANSWER_HEADERS; a response's own entry wins. */
+export function documentEveryAnswerHeaders<T extends object> (generated: T): T {
+  const document = generated as GeneratedDocument
+  const references = Object.fromEntries(Object.keys(EVERY_ANSWER_HEADERS).map((name) => [name, { $ref: `#/components/headers/${name}` }]))
+  const responses = [
+    ...Object.values(document.paths ?? {}).flatMap((operations) => Object.values(operations).flatMap((operation) => Object.values(operation.responses ?? {}))),
+    ...Object.values(document.components?.responses ?? {}) as ResponseObject[]
+  ]
+  for (const response of responses) {
+    if (response.$ref !== undefined) continue
+    response.headers = { ...references, ...response.headers }
+  }
+  document.components = { ...document.components, headers: { ...document.components?.headers, ...EVERY_ANSWER_HEADERS } }
+  return generated
 }
 
 /**
@@ -70,7 +107,9 @@ async function openapi (app: FastifyInstance): Promise<void> {
         { name: 'service', description: 'The API itself: index, health and readiness' }
       ]
     },
-    transformObject: (generated) => 'openapiObject' in generated ? shareCommonResponses(generated.openapiObject) : generated.swaggerObject,
+    transformObject: (generated) => 'openapiObject' in generated
+      ? documentEveryAnswerHeaders(shareCommonResponses(generated.openapiObject))
+      : generated.swaggerObject,
     refResolver: {
       buildLocalReference (json, _baseUri, _fragment, index) {
         return typeof json.$id === 'string' ? json.$id : `Schema${index}`

@@ -1,8 +1,13 @@
 import type { FastifyInstance } from 'fastify'
-import Type from 'typebox'
 import type { Locale } from '../content/locales.js'
 import type { MarkdownDocument } from '../plugins/markdown-twins.js'
+import { Text } from '../schemas/bounds.js'
 import { contentResponse, notModifiedResponse } from '../schemas/common.js'
+
+/** One line per document of the guide, in one language (16 KB today). */
+const LLMS_INDEX_MAX = 2_000_000
+/** Every document of the guide in one language (0.23 MB today; bounded by the content's LIMITS). */
+const LLMS_FULL_MAX = 500_000_000
 
 const TEXT: Record<Locale, { name: string, summary: string, intro: string, sections: Record<MarkdownDocument['kind'], string>, api: string, optional: string }> = {
   en: {
@@ -72,7 +77,7 @@ export default async function llmsRoutes (app: FastifyInstance): Promise<void> {
           ? 'The llms.txt index (https://llmstxt.org): the name, a summary, and a linked list of the Markdown twin of every topic, practice and layout.'
           : 'The Markdown twins of every topic, practice and layout in one document, for a model that reads everything at once.',
         response: {
-          200: contentResponse(kind === 'index' ? 'The index, as Markdown' : 'Every document, as Markdown', { 'text/markdown': Type.String() },
+          200: contentResponse(kind === 'index' ? 'The index, as Markdown' : 'Every document, as Markdown', { 'text/markdown': Text(kind === 'index' ? LLMS_INDEX_MAX : LLMS_FULL_MAX) },
             { releaseCached: true, localised: true }),
           304: notModifiedResponse
         }

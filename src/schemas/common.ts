@@ -1,20 +1,28 @@
 import Type, { type Static, type TSchema } from 'typebox'
+import { ContentHash, Int, LIMITS, Link, List, ReleaseVersion, Text, Title } from './bounds.js'
+
+/** A problem's detail, or one error's message: a 400 may list every valid value of a field. */
+const PROBLEM_TEXT_MAX = 100_000
+/** A JSON pointer into a request: no longer than the largest body (64 KiB). */
+const POINTER_MAX = 65_536
+/** A Markdown document of one topic, practice or layout, with its sources and front matter. */
+export const MARKDOWN_DOCUMENT_MAX = 200_000
 
 /** Small shared schemas. Models carry an `$id`, become OpenAPI components and are used through `ref`. */
 
 export const Problem = Type.Object({
-  type: Type.String({ description: 'A URI reference naming the kind of problem', examples: ['/problems/not-found'] }),
-  title: Type.String({ description: 'A short summary of the kind of problem' }),
-  status: Type.Integer({ minimum: 400, maximum: 599 }),
-  detail: Type.String({ description: 'What went wrong with this request, in plain words' }),
-  instance: Type.String({ description: 'The path of the request that failed' }),
-  requestId: Type.Optional(Type.String({ description: 'The id this request was logged under' })),
-  errors: Type.Optional(Type.Array(Type.Object({
+  type: Link({ description: 'A URI reference naming the kind of problem', examples: ['/problems/not-found'] }),
+  title: Title({ description: 'A short summary of the kind of problem' }),
+  status: Int(400, 599),
+  detail: Text(PROBLEM_TEXT_MAX, { description: 'What went wrong with this request, in plain words' }),
+  instance: Link({ description: 'The path of the request that failed (cut at 2048 characters)' }),
+  requestId: Type.Optional(Text(64, { description: 'The id this request was logged under' })),
+  errors: Type.Optional(List(Type.Object({
     in: Type.Enum(['path', 'query', 'header', 'body'], { description: 'Where the failing value was' }),
-    field: Type.String({ description: 'The failing field, as a JSON pointer into that part of the request' }),
-    message: Type.String()
-  }, { additionalProperties: false }), { description: 'One entry per failing field of a request that failed validation' })),
-  allowedMethods: Type.Optional(Type.Array(Type.String(), { description: 'With 405: the methods this path answers' }))
+    field: Text(POINTER_MAX, { description: 'The failing field, as a JSON pointer into that part of the request' }),
+    message: Text(PROBLEM_TEXT_MAX)
+  }, { additionalProperties: false }), LIMITS.collection, { description: 'One entry per failing field of a request that failed validation' })),
+  allowedMethods: Type.Optional(List(Text(16), 16, { description: 'With 405: the methods this path answers' }))
 }, {
   $id: 'Problem',
   description: 'An RFC 9457 problem details object; every error of this API has this shape',
@@ -23,21 +31,21 @@ export const Problem = Type.Object({
 export type Problem = Static<typeof Problem>
 
 export const Translation = Type.Object({
-  requested: Type.String({ description: 'The language the client asked for (primary subtag), or en when it asked nothing', examples: ['ru'] }),
+  requested: Text(35, { description: 'The language the client asked for (primary subtag), or en when it asked nothing', examples: ['ru'] }),
   served: Type.Enum(['en', 'ru'], { description: 'The language of the localised fields' }),
   complete: Type.Boolean({ description: 'True when every localised field is in the requested language' }),
-  fallbackFields: Type.Array(Type.String(), { description: 'Localised fields that fell back to English' })
+  fallbackFields: List(Text(LIMITS.id), LIMITS.list, { description: 'Localised fields that fell back to English' })
 }, { $id: 'Translation', additionalProperties: false })
 
 export const Source = Type.Object({
-  url: Type.String({ format: 'uri' }),
-  title: Type.String()
+  url: Text(LIMITS.url, { format: 'uri' }),
+  title: Title()
 }, { $id: 'Source', additionalProperties: false, description: 'A public page a fact rests on' })
 
 export const Release = Type.Object({
-  version: Type.String({ description: 'The content release: newest review date and content hash prefix', examples: ['2026-11-27.3fa9c1d2'] }),
-  contentHash: Type.String({ description: 'sha256 of every content file', pattern: '^[0-9a-f]{64}$' }),
-  builtAt: Type.String({ format: 'date-time' })
+  version: ReleaseVersion({ description: 'The content release: newest review date and content hash prefix', examples: ['2026-11-27.3fa9c1d2'] }),
+  contentHash: ContentHash({ description: 'sha256 of every content file' }),
+  builtAt: Text(40, { format: 'date-time' })
 }, { $id: 'Release', additionalProperties: false })
 
 export const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100, description: 'A permanent, lowercase kebab-case id' })
@@ -65,7 +73,7 @@ export function problemResponse (description: string, headers?: Record<string, T
   return { description, ...(headers === undefined ? {} : { headers }), content: { 'application/problem+json': { schema: ref(Problem) } } }
 }
 
-const RETRY_AFTER = { 'Retry-After': Type.Integer({ minimum: 0, description: 'Seconds to wait before trying again' }) }
+const RETRY_AFTER = { 'Retry-After': Int(0, 86_400, { description: 'Seconds to wait before trying again' }) }
 
 /**
  * Problems that any operation may answer with, whatever its route does: the URL-length bound, the
@@ -76,8 +84,8 @@ export const COMMON_PROBLEM_RESPONSES = {
   414: problemResponse('The URL is longer than this server accepts'),
   429: problemResponse('This address has sent more requests than the limit allows in the current window; try again after Retry-After seconds', {
     ...RETRY_AFTER,
-    RateLimit: Type.String({ description: 'What is left of the quota and when the window ends (draft-ietf-httpapi-ratelimit-headers), as "per-address";r=<remaining>;t=<seconds>' }),
-    'RateLimit-Policy': Type.String({ description: 'The quota and window of the limit, as "per-address";q=<requests>;w=<seconds>' })
+    RateLimit: Text(64, { description: 'What is left of the quota and when the window ends (draft-ietf-httpapi-ratelimit-headers), as "per-address";r=<remaining>;t=<seconds>' }),
+    'RateLimit-Policy': Text(64, { description: 'The quota and window of the limit, as "per-address";q=<requests>;w=<seconds>' })
   }),
   500: problemResponse('The server failed to answer; the detail gives the request id to report, never the cause'),
   503: problemResponse('The server is overloaded or shutting down; try again after Retry-After seconds, when it is given', RETRY_AFTER)
@@ -127,10 +135,10 @@ export function withCommonProblemResponses (schema: { body?: unknown, querystrin
 export const commonModels: TSchema[] = [Problem, Translation, Source, Release]
 
 const RESPONSE_HEADERS = {
-  etag: { ETag: Type.String({ description: 'Strong validator of this representation; send it back in If-None-Match' }) },
-  cacheControl: { 'Cache-Control': Type.String({ description: 'public, max-age=300, stale-while-revalidate=86400' }) },
+  etag: { ETag: Text(64, { description: 'Strong validator of this representation; send it back in If-None-Match' }) },
+  cacheControl: { 'Cache-Control': Text(128, { description: 'public, max-age=300, stale-while-revalidate=86400' }) },
   language: { 'Content-Language': Type.Enum(['en', 'ru'], { description: 'The language of the localised fields' }) },
-  link: { Link: Type.String({ description: 'RFC 8288 link to the next page (rel="next"), when there is one' }) }
+  link: { Link: Text(2 * LIMITS.url, { description: 'RFC 8288 link to the next page (rel="next"), when there is one' }) }
 }
 
 export interface ResponseOptions {

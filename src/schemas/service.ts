@@ -1,24 +1,26 @@
 import Type from 'typebox'
+import { LOCALES } from '../content/locales.js'
+import { Link, List, Paragraph, Title } from './bounds.js'
 import { ref, Release } from './common.js'
 
 export const ApiIndex = Type.Object({
-  name: Type.String(),
-  description: Type.String(),
+  name: Title(),
+  description: Paragraph(),
   release: ref(Release),
-  locales: Type.Array(Type.Enum(['en', 'ru'])),
+  locales: List(Type.Enum([...LOCALES]), LOCALES.length),
   links: Type.Object({
-    topics: Type.String(),
-    layouts: Type.String(),
-    labels: Type.String(),
-    threats: Type.String(),
-    activities: Type.String(),
-    practices: Type.String(),
-    questions: Type.String(),
-    suggestions: Type.String(),
-    search: Type.String(),
-    context: Type.String(),
-    openapi: Type.String(),
-    docs: Type.String()
+    topics: Link(),
+    layouts: Link(),
+    labels: Link(),
+    threats: Link(),
+    activities: Link(),
+    practices: Link(),
+    questions: Link(),
+    suggestions: Link(),
+    search: Link(),
+    context: Link(),
+    openapi: Link(),
+    docs: Link()
   }, { additionalProperties: false })
 }, { $id: 'ApiIndex', additionalProperties: false })
 

@@ -44,9 +44,13 @@ export function stemText (text: string): string {
   return words(text).map(stem).join(' ')
 }
 
+/** The most stems one query searches for, and the longest word it keeps (a stem is never longer than its word). */
+export const QUERY_STEMS_MAX = 16
+export const QUERY_WORD_MAX_LENGTH = 64
+
 /** The stems a query searches for: meaningful words only, at most `limit` of them, without repeats. */
-export function queryStems (query: string, limit = 16): string[] {
-  const all = words(query.slice(0, 2000)).filter((word) => word.length <= 64)
+export function queryStems (query: string, limit = QUERY_STEMS_MAX): string[] {
+  const all = words(query.slice(0, 2000)).filter((word) => word.length <= QUERY_WORD_MAX_LENGTH)
   const meaningful = all.filter((word) => !STOPWORDS.has(word))
   const chosen = (meaningful.length > 0 ? meaningful : all).map(stem).filter((word) => word.length >= 2 || /\p{N}/u.test(word))
   return [...new Set(chosen)].slice(0, limit)

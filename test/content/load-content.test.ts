@@ -2,6 +2,7 @@ import { renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
 import { loadContent } from '../../src/content/load-content.js'
+import { LIMITS } from '../../src/content/limits.js'
 import { SEED_SECTIONS } from '../../src/content/schemas.js'
 import { contentIssuesOf, copyOfData, DATA_DIR, editFile, ROOT } from '../helper.js'
 
@@ -115,4 +116,28 @@ t.test('an empty or missing topics folder is an error', async (t) => {
   t.same(contentIssuesOf(data), ['data/topics: (folder): does not exist or cannot be read'])
   mkdirSync(join(data, 'topics'))
   t.ok(contentIssuesOf(data).includes('data/topics: (folder): holds no topics'))
+})
+
+t.test('content past the bounds the API documents is refused, not served', async (t) => {
+  const data = copyOfData(t)
+  const longId = 'a'.repeat(LIMITS.id + 1)
+  editFile(join(data, 'topics', 'labels', 'en.md'), (text) => `${text}\n${'word '.repeat(LIMITS.body / 5)}\n`)
+  editFile(join(data, 'topics', 'templates', 'en.md'), (text) => `${text}\n## ${'Long '.repeat(LIMITS.title / 5 + 1)}{#${longId}}\n\nText.\n`)
+  editFile(join(data, 'topics', 'disposables', 'topic.yaml'), (text) => text.replace(/title: .*/, `title: ${'t'.repeat(LIMITS.title + 1)}`))
+  editFile(join(data, 'practices', 'split-gpg.yaml'), (text) => text.replace(/^ {2}en: .*$/m, `  en: ${'t'.repeat(LIMITS.title + 1)}`))
+  editFile(join(data, 'layouts', 'journalist.yaml'), (text) => text.replace(/^ {2}- en: .*$/m, `  - en: ${'n'.repeat(LIMITS.text + 1)}`))
+  renameSync(join(data, 'topics', 'usb-qube'), join(data, 'topics', longId))
+  renameSync(join(data, 'practices', 'usb-qube.yaml'), join(data, 'practices', `${longId}.yaml`))
+  const issues = contentIssuesOf(data)
+  const expected = [
+    new RegExp(`^data/topics/labels/en\\.md: body: is \\d+ characters long; at most ${LIMITS.body} are allowed$`),
+    new RegExp(`^data/topics/templates/en\\.md: body: heading "Long Long .*…" is longer than ${LIMITS.title} characters$`),
+    new RegExp(`^data/topics/templates/en\\.md: body: heading "Long .*" has an anchor longer than ${LIMITS.id} characters$`),
+    new RegExp(`^data/topics/disposables/topic\\.yaml: sources\\[0\\]\\.title: must not have more than ${LIMITS.title} characters$`),
+    new RegExp(`^data/practices/split-gpg\\.yaml: title\\.en: must not have more than ${LIMITS.title} characters$`),
+    new RegExp(`^data/layouts/journalist\\.yaml: notes\\[0\\]\\.en: must not have more than ${LIMITS.text} characters$`),
+    new RegExp(`^data/topics/${longId}: slug: folder name "${longId}" is longer than ${LIMITS.id} characters$`),
+    new RegExp(`^data/practices/${longId}\\.yaml: \\(file\\): the id in the file name is longer than ${LIMITS.id} characters$`)
+  ]
+  for (const pattern of expected) t.ok(issues.some((issue) => pattern.test(issue)), String(pattern))
 })

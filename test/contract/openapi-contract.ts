@@ -18,7 +18,7 @@ export interface Exchange {
 interface ResponseObject {
   /** Set when the response is one of `components.responses`. */
   $ref?: string
-  headers?: Record<string, { schema?: unknown }>
+  headers?: Record<string, { schema?: unknown, $ref?: string }>
   content?: Record<string, { schema?: unknown }>
 }
 
@@ -184,8 +184,10 @@ export class OpenApiContract {
     const problems: string[] = []
     for (const [name, header] of Object.entries(documented.headers ?? {})) {
       const value = exchange.headers[name.toLowerCase()]
-      if (value === undefined || header.schema === undefined) continue
-      const validate = this.validator(pointer(...base, 'headers', name, 'schema'))
+      // Headers every answer shares are referred to in components.headers.
+      const schemaRef = header.$ref === undefined ? pointer(...base, 'headers', name, 'schema') : `${DOCUMENT_ID}${header.$ref}/schema`
+      if (value === undefined || (header.schema === undefined && header.$ref === undefined)) continue
+      const validate = this.validator(schemaRef)
       const text = String(value)
       // Header values are text on the wire; an integer schema describes the number the text spells.
       const candidates: unknown[] = /^-?\d+$/.test(text) ? [text, Number(text)] : [text]

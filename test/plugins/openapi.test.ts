@@ -42,8 +42,8 @@ t.test('every operation documents the problems the app around the routes can ans
   const document = app.swagger() as unknown as { paths: Record<string, Record<string, { requestBody?: unknown, responses: Record<string, Response> }>>, components: { responses: Record<string, Response> } }
   const shared = document.components.responses
   t.same(Object.keys(shared).sort(), ['ContentTooLarge', 'InternalError', 'TooManyRequests', 'Unavailable', 'UnsupportedMediaType', 'UriTooLong'])
-  t.same(Object.keys(shared.TooManyRequests?.headers ?? {}), ['Retry-After', 'RateLimit', 'RateLimit-Policy'])
-  t.same(Object.keys(shared.Unavailable?.headers ?? {}), ['Retry-After'])
+  t.same(Object.keys(shared.TooManyRequests?.headers ?? {}).sort(), ['Access-Control-Allow-Origin', 'RateLimit', 'RateLimit-Policy', 'Retry-After'])
+  t.same(Object.keys(shared.Unavailable?.headers ?? {}).sort(), ['Access-Control-Allow-Origin', 'RateLimit', 'RateLimit-Policy', 'Retry-After'])
   for (const [path, operations] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(operations)) {
       const name = `${method.toUpperCase()} ${path}`
@@ -54,8 +54,19 @@ t.test('every operation documents the problems the app around the routes can ans
         t.same(Object.keys(documented?.content ?? {}), ['application/problem+json'], `${name} documents ${status} as a problem`)
       }
       t.equal(operation.responses['429']?.$ref, '#/components/responses/TooManyRequests', `${name}: 429 is the shared one`)
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (response.$ref !== undefined) continue
+        t.match(response.headers, {
+          'Access-Control-Allow-Origin': { $ref: '#/components/headers/Access-Control-Allow-Origin' },
+          RateLimit: { $ref: '#/components/headers/RateLimit' },
+          'RateLimit-Policy': { $ref: '#/components/headers/RateLimit-Policy' }
+        }, `${name} ${status} documents the headers every answer carries`)
+      }
     }
   }
+  const headers = (document.components as { headers?: Record<string, { required?: boolean }> }).headers
+  t.equal(headers?.['Access-Control-Allow-Origin']?.required, true, 'CORS is on every answer')
+  t.equal(headers?.RateLimit?.required, undefined, 'the rate limit is not: /health, /ready, and RATE_LIMIT_MAX=0')
   const readiness = document.paths['/ready']?.get?.responses['503']
   t.match(readiness?.headers, { 'Retry-After': {} }, 'a route that describes a shared status itself keeps the shared headers')
 })

@@ -3,7 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { localiserFor } from '../../http/negotiation.js'
 import { sendProblem } from '../../http/problem.js'
-import { contentResponse, LanguageQuery, notModifiedResponse, problemResponse } from '../../schemas/common.js'
+import { Text } from '../../schemas/bounds.js'
+import { contentResponse, LanguageQuery, MARKDOWN_DOCUMENT_MAX, notModifiedResponse, problemResponse } from '../../schemas/common.js'
 
 const Id = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 100 })
 
@@ -21,7 +22,7 @@ export default async function markdownTwinRoutes (fastify: FastifyInstance): Pro
         params: Type.Object({ id: Id }),
         querystring: Type.Object({ lang: Type.Optional(LanguageQuery) }, { additionalProperties: false }),
         response: {
-          200: contentResponse(`The ${kind} as Markdown`, { 'text/markdown': Type.String() }, { releaseCached: true, localised: true }),
+          200: contentResponse(`The ${kind} as Markdown`, { 'text/markdown': Text(MARKDOWN_DOCUMENT_MAX) }, { releaseCached: true, localised: true }),
           304: notModifiedResponse,
           400: problemResponse('The id or a query value is invalid'),
           404: problemResponse(`No ${kind} has this id`)

@@ -7,7 +7,8 @@ import { contextMarkdown, fitPassages } from '../../search/grounding.js'
 import { searchPassages } from '../../search/search-passages.js'
 import { appendVary, localiserFor } from '../../http/negotiation.js'
 import { sendProblem } from '../../http/problem.js'
-import { contentResponse, LanguageQuery, notModifiedResponse, problemResponse, ref } from '../../schemas/common.js'
+import { Int, Text } from '../../schemas/bounds.js'
+import { contentResponse, LanguageQuery, MARKDOWN_DOCUMENT_MAX, notModifiedResponse, problemResponse, ref } from '../../schemas/common.js'
 import { GroundingContext, PASSAGE_TYPES, SearchResults } from '../../schemas/search.js'
 
 const Query = Type.String({ minLength: 1, maxLength: 2000, description: 'Any text a person types; words are stemmed in English and Russian' })
@@ -35,7 +36,7 @@ export default async function searchRoutes (fastify: FastifyInstance): Promise<v
         q: Query,
         lang: Type.Optional(LanguageQuery),
         type: Type.Optional(Type.Enum([...PASSAGE_TYPES], { description: 'Only this kind of passage' })),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 }))
+        limit: Type.Optional(Int(1, 50, { default: 10 }))
       }, { additionalProperties: false }),
       response: {
         200: contentResponse('The results', { 'application/json': ref(SearchResults) }, { releaseCached: true, localised: true }),
@@ -85,12 +86,12 @@ export default async function searchRoutes (fastify: FastifyInstance): Promise<v
       querystring: Type.Object({
         q: Query,
         lang: Type.Optional(LanguageQuery),
-        maxChars: Type.Optional(Type.Integer({ minimum: 200, maximum: 50_000, default: 6000, description: 'The budget for passage text' }))
+        maxChars: Type.Optional(Int(200, 50_000, { default: 6000, description: 'The budget for passage text' }))
       }, { additionalProperties: false }),
       response: {
         200: contentResponse('The context', {
           'application/json': ref(GroundingContext),
-          'text/markdown': Type.String({ description: 'The context as one Markdown block' })
+          'text/markdown': Text(MARKDOWN_DOCUMENT_MAX, { description: 'The context as one Markdown block' })
         }, { releaseCached: true, localised: true }),
         304: notModifiedResponse,
         400: problemResponse('q is missing or empty, or another value is invalid'),

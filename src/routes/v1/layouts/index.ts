@@ -4,7 +4,11 @@ import Type from 'typebox'
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS } from '../../../domain/layouts/catalogue.js'
 import { localiserFor } from '../../../http/negotiation.js'
 import { sendProblem } from '../../../http/problem.js'
+import { ReleaseVersion, Text } from '../../../schemas/bounds.js'
 import { contentResponse, LanguageQuery, notModifiedResponse, problemResponse, ref } from '../../../schemas/common.js'
+
+/** A script, state, diagram or drawing of one layout: the SVG of 17 qubes is 16 KB, and a layout has at most 200. */
+const EXPORT_MAX = 1_000_000
 import { Layout, LayoutChain, LayoutId, LayoutList } from '../../../schemas/layout.js'
 import layoutCheckRoute from './check.js'
 import { presentChain, presentLayout, presentLayoutSummary } from './present-layout.js'
@@ -14,7 +18,7 @@ const notFound = problemResponse('No layout has this id')
 /** The `json` export is a JSON document, not a string: the layout as stored, both languages, and the release. */
 const JsonExport = Type.Object({
   id: LayoutId,
-  release: Type.String({ description: 'The content release the export was made from' })
+  release: ReleaseVersion({ description: 'The content release the export was made from' })
 }, { additionalProperties: true, description: 'The layout with every field in both languages, as the guide stores it' })
 
 function layoutNotFound (request: FastifyRequest, reply: FastifyReply, id: string): FastifyReply {
@@ -119,7 +123,7 @@ export default async function layoutRoutes (fastify: FastifyInstance): Promise<v
       response: {
         200: contentResponse('The export, with a Content-Disposition filename', Object.fromEntries(
           [...new Set(Object.values(EXPORT_FORMATS).map((format) => format.mediaType.split(';')[0] ?? ''))]
-            .map((mediaType) => [mediaType, mediaType === 'application/json' ? JsonExport : Type.String()])), { releaseCached: true, localised: true }),
+            .map((mediaType) => [mediaType, mediaType === 'application/json' ? JsonExport : Text(EXPORT_MAX)])), { releaseCached: true, localised: true }),
         304: notModifiedResponse,
         400: problemResponse('The format is missing or not one of qvm, salt, mermaid, dot, svg, json'),
         404: notFound

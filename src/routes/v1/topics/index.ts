@@ -6,7 +6,8 @@ import { preferredMediaType } from '../../../domain/media-type.js'
 import { topicToMarkdown } from '../../../domain/topic-markdown.js'
 import { appendVary, localiserFor } from '../../../http/negotiation.js'
 import { sendProblem } from '../../../http/problem.js'
-import { contentResponse, LanguageQuery, notModifiedResponse, problemResponse, ref, Slug } from '../../../schemas/common.js'
+import { Int, Text } from '../../../schemas/bounds.js'
+import { contentResponse, LanguageQuery, MARKDOWN_DOCUMENT_MAX, notModifiedResponse, problemResponse, ref, Slug } from '../../../schemas/common.js'
 import { Topic, TopicList } from '../../../schemas/topic.js'
 import { presentTopic, presentTopicSummary } from './present-topic.js'
 
@@ -39,7 +40,7 @@ export default async function topicRoutes (fastify: FastifyInstance): Promise<vo
         'keeps the filters of the first page; the next page is in `next` and in the Link header.',
       querystring: Type.Object({
         tag: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64, description: 'Only topics with this tag' })),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Topics per page' })),
+        limit: Type.Optional(Int(1, MAX_PAGE_SIZE, { default: DEFAULT_PAGE_SIZE, description: 'Topics per page' })),
         cursor: Type.Optional(Type.String({ maxLength: 200, description: 'The `next` cursor of the previous page' })),
         lang: Type.Optional(LanguageQuery)
       }, { additionalProperties: false }),
@@ -110,7 +111,7 @@ export default async function topicRoutes (fastify: FastifyInstance): Promise<vo
       response: {
         200: contentResponse('The topic', {
           [JSON_TYPE]: ref(Topic),
-          [MARKDOWN]: Type.String({ description: 'The topic as one Markdown document' })
+          [MARKDOWN]: Text(MARKDOWN_DOCUMENT_MAX, { description: 'The topic as one Markdown document' })
         }, { releaseCached: true, localised: true }),
         304: notModifiedResponse,
         ...topicResponses,
@@ -136,7 +137,7 @@ export default async function topicRoutes (fastify: FastifyInstance): Promise<vo
       params: TopicParams,
       querystring: LanguageOnlyQuery,
       response: {
-        200: contentResponse('The topic as Markdown', { [MARKDOWN]: Type.String() }, { releaseCached: true, localised: true }),
+        200: contentResponse('The topic as Markdown', { [MARKDOWN]: Text(MARKDOWN_DOCUMENT_MAX) }, { releaseCached: true, localised: true }),
         304: notModifiedResponse,
         ...topicResponses
       }
