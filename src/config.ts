@@ -28,7 +28,7 @@ export const EnvironmentSchema = Type.Object({
   }),
   BUILD_STORE_ON_START: Type.Enum(['auto', 'never'], {
     default: 'auto',
-    description: 'auto: rebuild the store from DATA_DIR when it is missing or older than DATA_DIR and MIGRATIONS_DIR'
+    description: 'auto: build the store from DATA_DIR when it is missing, and rebuild it when it is older than DATA_DIR or MIGRATIONS_DIR or of an older schema; never overwrite a damaged or newer-schema file'
   })
 })
 type Environment = Static<typeof EnvironmentSchema>

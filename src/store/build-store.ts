@@ -1,5 +1,5 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { loadContent } from '../content/load-content.js'
 import { LOCALES } from '../content/locales.js'
@@ -30,6 +30,8 @@ export interface BuildSummary {
     rules: number
   }
   milliseconds: number
+  /** Temporary files of interrupted builds this build removed. */
+  removedTemporaryFiles: string[]
 }
 
 function fsyncPath (path: string): void {
@@ -39,6 +41,37 @@ function fsyncPath (path: string): void {
   } finally {
     closeSync(fd)
   }
+}
+
+function processIsRunning (pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Removes the temporary stores (and their SQLite journals) of builds whose process is gone: a
+ * build killed before its rename leaves `guide.db.tmp-<pid>` behind, and nothing else would ever
+ * remove it. Builds still running keep theirs. A build in another PID namespace writing beside the
+ * same store (two containers on one volume) looks gone from here; it would lose its temporary file
+ * and fail, leaving the store as it was.
+ */
+export function removeAbandonedTemporaryFiles (storePath: string): string[] {
+  const folder = dirname(storePath)
+  const prefix = `${basename(storePath)}.tmp-`
+  const removed: string[] = []
+  for (const name of readdirSync(folder)) {
+    if (!name.startsWith(prefix)) continue
+    const pid = /^(\d+)(-journal)?$/.exec(name.slice(prefix.length))?.[1]
+    if (pid === undefined || Number(pid) === process.pid || processIsRunning(Number(pid))) continue
+    rmSync(join(folder, name), { force: true })
+    removed.push(name)
+  }
+  return removed
 }
 
 /**
@@ -53,6 +86,7 @@ export function buildStore (options: BuildStoreOptions): BuildSummary {
   const release = releaseFor(content, options.now ?? new Date())
 
   mkdirSync(dirname(options.storePath), { recursive: true })
+  const removedTemporaryFiles = removeAbandonedTemporaryFiles(options.storePath)
   const temporaryPath = `${options.storePath}.tmp-${process.pid}`
   rmSync(temporaryPath, { force: true })
   try {
@@ -90,10 +124,12 @@ export function buildStore (options: BuildStoreOptions): BuildSummary {
         activities: content.threatModels.activities.length,
         rules: content.threatModels.rules.practiceRules.length + content.threatModels.rules.layoutRules.length + content.threatModels.rules.warnings.length
       },
-      milliseconds: Math.round(performance.now() - started)
+      milliseconds: Math.round(performance.now() - started),
+      removedTemporaryFiles
     }
   } catch (error) {
     rmSync(temporaryPath, { force: true })
+    rmSync(`${temporaryPath}-journal`, { force: true })
     throw error
   }
 }
@@ -104,5 +140,6 @@ export function formatBuildSummary (summary: BuildSummary): string {
     `topics ${summary.counts.topics} (${locales}), sources ${summary.counts.sources}, ` +
     `corrections ${summary.counts.corrections}, layouts ${summary.counts.layouts} (en ${summary.counts.layouts}, ru ${summary.counts.layouts}, ` +
     `${summary.counts.qubes} qubes), practices ${summary.counts.practices}, threats ${summary.counts.threats}, ` +
-    `activities ${summary.counts.activities}, rules ${summary.counts.rules} (every text in en and ru) in ${summary.milliseconds} ms`
+    `activities ${summary.counts.activities}, rules ${summary.counts.rules} (every text in en and ru) in ${summary.milliseconds} ms` +
+    (summary.removedTemporaryFiles.length === 0 ? '' : `; removed what interrupted builds left: ${summary.removedTemporaryFiles.join(', ')}`)
 }

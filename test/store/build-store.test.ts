@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import t from 'tap'
 import { ContentValidationError } from '../../src/content/content-issue.js'
-import { buildStore, formatBuildSummary } from '../../src/store/build-store.js'
+import { buildStore, formatBuildSummary, removeAbandonedTemporaryFiles } from '../../src/store/build-store.js'
 import { copyOfData, DATA_DIR, MIGRATIONS_DIR, SCHEMA_VERSION, temporaryFolder } from '../helper.js'
 
 t.test('builds a store with the release and every topic in both languages', async (t) => {
@@ -61,4 +61,21 @@ t.test('a failing migration leaves no temporary file and no store', async (t) =>
   t.throws(() => buildStore({ dataDir: DATA_DIR, migrationsDir: migrations, storePath }), /incomplete input/)
   t.notOk(existsSync(storePath))
   t.same(readdirSync(folder), ['migrations'])
+})
+
+t.test('a build removes what builds that died before their rename left, and nothing of live ones', async (t) => {
+  const folder = temporaryFolder(t)
+  const storePath = join(folder, 'guide.db')
+  // Above Linux's largest pid (2^22), so no such process can be running.
+  const dead = 2 ** 22 + 7
+  const alive = process.ppid
+  const names = [`guide.db.tmp-${dead}`, `guide.db.tmp-${dead}-journal`, `guide.db.tmp-${alive}`, 'guide.db.tmp-notes', 'other.db.tmp-1']
+  for (const name of names) writeFileSync(join(folder, name), 'x')
+  t.same(removeAbandonedTemporaryFiles(storePath).sort(), [`guide.db.tmp-${dead}`, `guide.db.tmp-${dead}-journal`])
+  t.same(readdirSync(folder).sort(), [`guide.db.tmp-${alive}`, 'guide.db.tmp-notes', 'other.db.tmp-1'])
+
+  writeFileSync(join(folder, `guide.db.tmp-${dead}`), 'x')
+  const summary = buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath })
+  t.same(summary.removedTemporaryFiles, [`guide.db.tmp-${dead}`])
+  t.match(formatBuildSummary(summary), new RegExp(` ms; removed what interrupted builds left: guide\\.db\\.tmp-${dead}$`))
 })
