@@ -14,7 +14,7 @@ import markdownTwins from './plugins/markdown-twins.js'
 import openapi from './plugins/openapi.js'
 import problemDetails from './plugins/problem-details.js'
 import requestLimits from './plugins/request-limits.js'
-import security from './plugins/security.js'
+import security, { SOCKET_ANSWER_HEADERS } from './plugins/security.js'
 import healthRoutes from './routes/health.js'
 import llmsRoutes from './routes/llms.js'
 import mcpRoutes from './routes/mcp.js'
@@ -80,8 +80,9 @@ function answerClientError (error: NodeJS.ErrnoException, socket: Duplex): void 
     detail: 'The request could not be parsed as HTTP/1.1',
     instance: '/'
   })
+  const security = Object.entries(SOCKET_ANSWER_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`).join('')
   socket.end(`HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-    `Access-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n${body}`)
+    `${security}Connection: close\r\n\r\n${body}`)
 }
 
 export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance> {

@@ -6,6 +6,21 @@ import fp from 'fastify-plugin'
 export const EXPOSED_HEADERS = ['ETag', 'Link', 'Content-Language', 'X-Request-Id', 'RateLimit', 'RateLimit-Policy', 'Retry-After']
 
 /**
+ * The security headers of answers written straight on the socket, for requests Node's HTTP parser
+ * rejects before Fastify (and helmet) ever see them: a problem+json body that nothing may frame,
+ * sniff or run, readable from any site.
+ */
+export const SOCKET_ANSWER_HEADERS: Record<string, string> = {
+  'Access-Control-Allow-Origin': '*',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'Referrer-Policy': 'no-referrer',
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'SAMEORIGIN'
+}
+
+/**
  * Any site may read this public guidance from a browser, but never with credentials: the API has
  * no cookies or accounts, so `*` is both the simplest and the safest answer.
  */

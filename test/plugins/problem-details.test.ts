@@ -103,6 +103,9 @@ t.test('requests the HTTP parser rejects get a problem answer on the socket', as
   const malformed = await send('GET /v1 HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n')
   t.match(malformed, /^HTTP\/1\.1 400 Bad request\r\n/)
   t.match(malformed, 'Content-Type: application/problem+json')
+  for (const header of ['Access-Control-Allow-Origin: *', 'X-Content-Type-Options: nosniff', "Content-Security-Policy: default-src 'none'"]) {
+    t.match(malformed, `\r\n${header}`, `the socket answer has ${header.split(':')[0]} too`)
+  }
   const body = JSON.parse(malformed.split('\r\n\r\n')[1] ?? '{}')
   t.same(body, { type: '/problems/bad-request', title: 'Bad request', status: 400, detail: 'The request could not be parsed as HTTP/1.1', instance: '/' })
   const huge = await send(`GET /v1 HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`)
