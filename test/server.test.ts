@@ -1,29 +1,9 @@
 import { copyFileSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import t from 'tap'
 import { DATA_DIR, temporaryFolder, testStorePath } from './helper.js'
 import { finished, runScript, startScript } from './cli/run-script.js'
-
-async function freePort (): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')))
-    }).on('error', reject)
-  })
-}
-
-async function waitForReady (url: string, deadline: number): Promise<Response> {
-  for (;;) {
-    try {
-      return await fetch(url)
-    } catch (error) {
-      if (Date.now() > deadline) throw error
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-  }
-}
+import { freePort, waitForReady } from './faults/server-process.js'
 
 t.test('builds a missing store, serves it, and exits 0 on SIGTERM', async (t) => {
   const port = await freePort()
@@ -31,7 +11,7 @@ t.test('builds a missing store, serves it, and exits 0 on SIGTERM', async (t) =>
   const child = startScript('server.ts', { PORT: String(port), STORE_PATH: storePath, DATA_DIR, LOG_LEVEL: 'info' })
   const result = finished(child)
   t.teardown(() => { child.kill('SIGKILL') })
-  const ready = await waitForReady(`http://127.0.0.1:${port}/ready`, Date.now() + 30_000)
+  const ready = await waitForReady(`http://127.0.0.1:${port}/ready`)
   t.equal(ready.status, 200)
   t.equal((await ready.json() as { status: string }).status, 'ready')
   const topics = await fetch(`http://127.0.0.1:${port}/v1/topics?lang=ru&tag=private-words`)
@@ -85,7 +65,7 @@ t.test('a fresh store is served without rebuilding', async (t) => {
   const child = startScript('server.ts', { PORT: String(port), STORE_PATH: storePath, DATA_DIR: join(folder, 'no-data-here'), LOG_LEVEL: 'warn' })
   const result = finished(child)
   t.teardown(() => { child.kill('SIGKILL') })
-  t.equal((await waitForReady(`http://127.0.0.1:${port}/ready`, Date.now() + 30_000)).status, 200)
+  t.equal((await waitForReady(`http://127.0.0.1:${port}/ready`)).status, 200)
   child.kill('SIGINT')
   const { code, stdout } = await result
   t.equal(code, 0)

@@ -1,16 +1,10 @@
 import type { ChildProcess } from 'node:child_process'
-import { connect, createServer } from 'node:net'
+import { connect } from 'node:net'
 import type { Test } from 'tap'
+import { freePort } from '../../src/bench/processes.js'
 import { finished, type ScriptResult, startScript } from '../cli/run-script.js'
 
-export async function freePort (): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port')))
-    }).on('error', reject)
-  })
-}
+export { freePort }
 
 /** What a TCP connection attempt to the port gives: 'connected' or the error code (ECONNREFUSED). */
 export async function connectionOutcome (port: number): Promise<string> {
