@@ -7,7 +7,9 @@ t.test('npm run bench works end to end (smoke run with a handful of requests)', 
   const result = await runScript('cli/bench.ts', { BENCH_SMOKE: '1' })
   t.equal(result.code, 0, result.stderr)
   const lines = result.stdout.split('\n')
-  for (const name of ['bare node:http', 'bare fastify + schema', 'topic detail', 'topic list', 'layout detail', 'layout chain', 'export qvm', 'export svg',
+  t.match(result.stdout, /^bench: (wrk|autocannon), 1 round\(s\)/m)
+  t.match(result.stdout, /ratio: req\/s over that of bare node:http replaying the same answer bytes/)
+  for (const name of ['bare node:http, body + 2 headers', 'bare fastify + schema', 'topic detail', 'topic list', 'layout detail', 'layout chain', 'export qvm', 'export svg',
     '304 revalidation', 'search (en, ru)', 'context', 'suggestions GET', 'suggestions POST', 'problem 404']) {
     t.ok(lines.some((line) => line.startsWith(name)), `a row for ${name}`)
   }
@@ -15,8 +17,13 @@ t.test('npm run bench works end to end (smoke run with a handful of requests)', 
   t.match(result.stdout, /search at 2x corpus \(\d+ passages\)/)
   const file = /results: (.+\.json)/.exec(result.stdout)?.[1]
   t.ok(file)
-  const summary = JSON.parse(readFileSync(file ?? '', 'utf8')) as { endpoints: Array<{ name: string, errors: number, ratio: number }>, searchGrowth: unknown[] }
+  const summary = JSON.parse(readFileSync(file ?? '', 'utf8')) as {
+    endpoints: Array<{ name: string, errors: number, ratio: number, baselineRequestsPerSecond: number, target: { ratio: number, p99Ms: number | null } | null }>
+    searchGrowth: unknown[]
+  }
   t.same(summary.endpoints.filter((row) => row.errors > 0).map((row) => row.name), [], 'no errors, and the 404 row answered 404')
-  t.ok(summary.endpoints.every((row) => row.ratio > 0))
+  t.ok(summary.endpoints.every((row) => row.ratio > 0 && row.baselineRequestsPerSecond > 0))
+  t.same(summary.endpoints.find((row) => row.name === 'context')?.target, { ratio: 0.5, p99Ms: 10 }, 'computed answers are held to a ratio and a p99')
+  t.same(summary.endpoints.find((row) => row.name === 'topic detail')?.target, { ratio: 0.85, p99Ms: null })
   t.equal(summary.searchGrowth.length, 2)
 })
