@@ -47,7 +47,7 @@ export const SERVER_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAlive
 function serverWithFastPath (fastPath: FastPath) {
   return (fastifyHandler: (request: IncomingMessage, response: ServerResponse) => void) => {
     const server = createServer((request, response) => {
-      if (!fastPath.answer(request, response)) fastifyHandler(request, response)
+      if (!fastPath.answer(request, response, fastifyHandler)) fastifyHandler(request, response)
     })
     server.headersTimeout = SERVER_TIMEOUTS.headersMs
     server.requestTimeout = SERVER_TIMEOUTS.requestMs
@@ -133,7 +133,7 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
     pressureSampleIntervalMs: config.pressureSampleIntervalMs
   })
   await app.register(guideStore, { storePath: config.storePath, migrationsDir: config.migrationsDir })
-  await app.register(httpCaching, { cache: representations })
+  await app.register(httpCaching, { cache: representations, bodyKeyedPaths: fastPath.bodyKeyedPaths })
   await app.register(markdownTwins)
   await app.register(openapi)
   await app.register(healthRoutes)

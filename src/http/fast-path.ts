@@ -1,15 +1,25 @@
 import { randomUUID } from 'node:crypto'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage, IncomingHttpHeaders, ServerResponse } from 'node:http'
 import { RateLimiter, type RateLimitDecision } from './rate-limiter.js'
-import type { RepresentationCache } from './representation-cache.js'
+import type { CachedRepresentation, RepresentationCache } from './representation-cache.js'
 import { ifNoneMatchMatches, langParameter, representationKey } from './representation-key.js'
 
 /** Requests whose URL is longer than this are answered by Fastify (with a 414). */
 export const MAX_URL_LENGTH = 2048
 
+/**
+ * POST bodies up to this size, with a declared length, are read by the fast path to look their
+ * answer up; others go to Fastify as they arrive. A threat model is a few hundred bytes.
+ */
+export const MAX_KEYED_BODY_BYTES = 16 * 1024
+
 /** Where the fast path leaves its rate-limit decision for Fastify, so a request is counted once. */
 export const RATE_LIMIT_DECISION = Symbol('rate-limit decision')
-export type RequestWithDecision = IncomingMessage & { [RATE_LIMIT_DECISION]?: RateLimitDecision }
+/** Where the fast path leaves a body it has read, for Fastify to parse instead of the spent stream. */
+export const BUFFERED_BODY = Symbol('buffered body')
+export type FastPathRequest = IncomingMessage & { [RATE_LIMIT_DECISION]?: RateLimitDecision, [BUFFERED_BODY]?: Buffer }
+
+type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void
 
 interface RequestLog {
   level: string
@@ -23,18 +33,37 @@ export interface FastPathOptions {
   limiter: RateLimiter
 }
 
+/** The path of a raw request URL, without its query. */
+function pathOf (url: string): string {
+  const query = url.indexOf('?')
+  return query === -1 ? url : url.slice(0, query)
+}
+
 /**
- * Answers GETs for release-bound representations that are already in memory straight from the
- * HTTP server, before Fastify builds a request, runs hooks or routes: the bytes and every header
- * that does not vary were recorded when Fastify made the first answer, so the only work left per
- * request is one key, one map lookup, the rate limit and one write. Anything else (a miss, another
- * method, a limited client, shutdown, pressure) returns false and goes through Fastify as usual.
+ * The key of a POST answer that depends only on the release, the body and the representation
+ * asked for: the body's exact bytes and type, on top of what keys a GET. Two spellings of one
+ * model are two keys, which costs one more computation and never a wrong answer.
+ */
+export function bodyKey (url: string, headers: IncomingHttpHeaders, body: Buffer): string {
+  return `POST\0${representationKey(url, langParameter(url), headers['accept-language'], headers.accept)}\0${headers['content-type'] ?? ''}\0${body.toString('latin1')}`
+}
+
+/**
+ * Answers requests whose representation is already in memory straight from the HTTP server,
+ * before Fastify builds a request, runs hooks or routes: the bytes and every header that does not
+ * vary were recorded when Fastify made the first answer, so the only work left per request is
+ * one key, one map lookup, the rate limit and one write. GETs are looked up at once; a POST to a
+ * path whose answers depend only on the body (registered in `bodyKeyedPaths`) is looked up once
+ * its small body has arrived. Anything else (a miss, another method, a limited client, shutdown,
+ * pressure) goes through Fastify as usual, a read body with it.
  */
 export class FastPath {
   /** Set by the app once its logger exists; requests are logged as Fastify logs them. */
   log: RequestLog | undefined
   /** Set by the app once it can tell (under-pressure); pressure is Fastify's to answer. */
   isUnderPressure: () => boolean = () => false
+  /** Paths (as routed, with and without a trailing slash) whose POST answers are keyed by body. */
+  readonly bodyKeyedPaths = new Set<string>()
   private closing = false
   private readonly policyHeader: string
 
@@ -47,30 +76,50 @@ export class FastPath {
     this.closing = true
   }
 
-  answer (request: IncomingMessage, response: ServerResponse): boolean {
-    if (request.method !== 'GET' || this.closing) return false
+  /**
+   * True when the fast path has taken the request: it answered, or it is reading a body and will
+   * answer or hand the request to `fallback` once the body is in. False: hand it over now.
+   */
+  answer (request: IncomingMessage, response: ServerResponse, fallback?: RequestHandler): boolean {
+    if (this.closing) return false
     const url = request.url ?? '/'
     if (url.length > MAX_URL_LENGTH) return false
     const headers = request.headers
-    const entry = this.options.cache.get(representationKey(url, langParameter(url), headers['accept-language'], headers.accept))
-    if (entry === undefined || this.isUnderPressure()) return false
+    if (request.method === 'GET') {
+      return this.answerFromMemory(request, response, representationKey(url, langParameter(url), headers['accept-language'], headers.accept), true)
+    }
+    if (request.method === 'POST' && fallback !== undefined && this.bodyKeyedPaths.has(pathOf(url))) {
+      return this.readBodyThenAnswer(request, response, fallback)
+    }
+    return false
+  }
 
+  private readBodyThenAnswer (request: FastPathRequest, response: ServerResponse, fallback: RequestHandler): boolean {
+    const length = Number(request.headers['content-length'])
+    // A chunked or large upload is Fastify's to read and bound (413) as it comes.
+    if (!(length > 0 && length <= MAX_KEYED_BODY_BYTES) || request.headers['transfer-encoding'] !== undefined) return false
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    // A client that goes away mid-body leaves nothing to answer; Node closes the socket.
+    request.on('error', () => {})
+    request.once('end', () => {
+      const body = Buffer.concat(chunks)
+      request[BUFFERED_BODY] = body
+      if (!this.closing && this.answerFromMemory(request, response, bodyKey(request.url ?? '/', request.headers, body), false)) return
+      fallback(request, response)
+    })
+    return true
+  }
+
+  private answerFromMemory (request: FastPathRequest, response: ServerResponse, key: string, conditional: boolean): boolean {
+    const entry = this.options.cache.get(key)
+    if (entry === undefined || this.isUnderPressure()) return false
     const started = performance.now()
     const id = randomUUID()
-    let outgoing: string[]
-    const ifNoneMatch = headers['if-none-match']
+    const ifNoneMatch = conditional ? request.headers['if-none-match'] : undefined
     const notModified = ifNoneMatch !== undefined && ifNoneMatchMatches(ifNoneMatch, entry.etag)
-    if (this.options.limiter.enabled) {
-      const decision = this.options.limiter.take(request.socket.remoteAddress ?? '')
-      if (!decision.allowed) {
-        (request as RequestWithDecision)[RATE_LIMIT_DECISION] = decision
-        return false
-      }
-      outgoing = (notModified ? entry.notModifiedHeaders : entry.allHeaders)
-        .concat('x-request-id', id, 'ratelimit-policy', this.policyHeader, 'ratelimit', RateLimiter.header(decision))
-    } else {
-      outgoing = (notModified ? entry.notModifiedHeaders : entry.allHeaders).concat('x-request-id', id)
-    }
+    const outgoing = this.outgoingHeaders(request, entry, notModified, id)
+    if (outgoing === undefined) return false
     if (notModified) {
       response.writeHead(304, outgoing)
       response.end()
@@ -81,8 +130,20 @@ export class FastPath {
     }
     if (this.log !== undefined && LOGS_INFO.has(this.log.level)) {
       // The logger's request serializer keeps the path and drops the query, as for every request.
-      this.log.info({ requestId: id, req: { method: 'GET', url }, res: { statusCode: notModified ? 304 : 200 }, responseTime: performance.now() - started }, 'request completed from memory')
+      this.log.info({ requestId: id, req: { method: request.method, url: request.url }, res: { statusCode: notModified ? 304 : 200 }, responseTime: performance.now() - started }, 'request completed from memory')
     }
     return true
+  }
+
+  /** The recorded headers plus the request's own; undefined when the client is over its quota (Fastify answers the 429). */
+  private outgoingHeaders (request: FastPathRequest, entry: CachedRepresentation, notModified: boolean, id: string): string[] | undefined {
+    const recorded = notModified ? entry.notModifiedHeaders : entry.allHeaders
+    if (!this.options.limiter.enabled) return recorded.concat('x-request-id', id)
+    const decision = this.options.limiter.take(request.socket.remoteAddress ?? '')
+    if (!decision.allowed) {
+      request[RATE_LIMIT_DECISION] = decision
+      return undefined
+    }
+    return recorded.concat('x-request-id', id, 'ratelimit-policy', this.policyHeader, 'ratelimit', RateLimiter.header(decision))
   }
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { Readable } from 'node:stream'
+import type { FastifyInstance, FastifyReply, FastifyRequest, preParsingAsyncHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
+import { BUFFERED_BODY, bodyKey, type FastPathRequest } from '../http/fast-path.js'
 import type { RepresentationCache } from '../http/representation-cache.js'
 import { ifNoneMatchMatches, representationKey } from '../http/representation-key.js'
 
@@ -8,6 +10,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Content that changes only with the content release: strong ETag, 304s, public caching, served from memory. */
     releaseCached?: boolean
+    /**
+     * A POST whose answer depends only on the content release, the body and the representation
+     * asked for: answers are remembered by the body's bytes and served from memory by the fast path.
+     */
+    bodyKeyed?: boolean
   }
   interface FastifyRequest {
     representationKey: string | null
@@ -41,6 +48,14 @@ function recordedHeaders (reply: FastifyReply): { all: string[], notModified: st
   return { all, notModified }
 }
 
+/** A body-keyed POST answered 200 through Fastify: the fast path answers its next copies. */
+function rememberBodyKeyedAnswerIn (cache: RepresentationCache, request: FastifyRequest, reply: FastifyReply, payload: unknown): void {
+  const body = (request.raw as FastPathRequest)[BUFFERED_BODY]
+  if (body === undefined || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return
+  const recorded = recordedHeaders(reply)
+  cache.set(bodyKey(request.raw.url ?? request.url, request.headers, body), { payload: Buffer.from(payload), etag: '', headers: [], allHeaders: recorded.all, notModifiedHeaders: [] })
+}
+
 function notModified (request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
   const ifNoneMatch = request.headers['if-none-match']
   if (ifNoneMatch === undefined || !ifNoneMatchMatches(ifNoneMatch, etag)) return false
@@ -58,10 +73,36 @@ function notModified (request: FastifyRequest, reply: FastifyReply, etag: string
  * (src/http/fast-path.ts) before Fastify sees them, or here, before any validation, handler or
  * serialisation runs, when a request comes in through Fastify all the same (inject, a limited client).
  */
-async function httpCaching (app: FastifyInstance, options: { cache: RepresentationCache }): Promise<void> {
+/**
+ * The fast path read the body of a body-keyed POST to look it up; on a miss it hands the request
+ * over with the body, whose stream is spent: Fastify parses the bytes from here instead.
+ */
+const replayBufferedBody: preParsingAsyncHookHandler = async (request, _reply, payload) => {
+  const body = (request.raw as FastPathRequest)[BUFFERED_BODY]
+  if (body === undefined) return payload
+  const replay = Readable.from([body]) as Readable & { receivedEncodedLength: number }
+  replay.receivedEncodedLength = body.length
+  return replay
+}
+
+export interface HttpCachingOptions {
+  cache: RepresentationCache
+  /** The fast path's set of POST paths it reads and looks up by body (FastPath#bodyKeyedPaths). */
+  bodyKeyedPaths: Set<string>
+}
+
+async function httpCaching (app: FastifyInstance, options: HttpCachingOptions): Promise<void> {
   const releasePrefix = app.guide.release.contentHash.slice(0, 12)
   const cache = options.cache
   app.decorateRequest('representationKey', null)
+
+  app.addHook('onRoute', (route) => {
+    if (route.config?.bodyKeyed !== true) return
+    // The router ignores a trailing slash; so does the fast path's lookup.
+    const path = route.url.replace(/\/$/, '')
+    options.bodyKeyedPaths.add(path).add(`${path}/`)
+    route.preParsing = [...(route.preParsing === undefined ? [] : [route.preParsing].flat()), replayBufferedBody]
+  })
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || request.routeOptions.config.releaseCached !== true) return
@@ -74,6 +115,10 @@ async function httpCaching (app: FastifyInstance, options: { cache: Representati
   })
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (request.routeOptions.config.bodyKeyed === true) {
+      rememberBodyKeyedAnswerIn(cache, request, reply, payload)
+      return payload
+    }
     if (request.routeOptions.config.releaseCached !== true || reply.statusCode !== 200) return payload
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
     let etag = reply.getHeader('etag') as string | undefined

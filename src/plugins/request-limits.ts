@@ -1,7 +1,7 @@
 import underPressure from '@fastify/under-pressure'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { MAX_URL_LENGTH, RATE_LIMIT_DECISION, type RequestWithDecision } from '../http/fast-path.js'
+import { MAX_URL_LENGTH, RATE_LIMIT_DECISION, type FastPathRequest } from '../http/fast-path.js'
 import { makeProblem } from '../http/problem.js'
 import { RateLimiter } from '../http/rate-limiter.js'
 
@@ -56,7 +56,7 @@ async function requestLimits (app: FastifyInstance, options: RequestLimitsOption
     }
     if (!limiter.enabled || UNLIMITED_PATHS.has(request.url)) return
     // The fast path may have counted this request already before handing it over.
-    const decision = (request.raw as RequestWithDecision)[RATE_LIMIT_DECISION] ?? limiter.take(request.ip)
+    const decision = (request.raw as FastPathRequest)[RATE_LIMIT_DECISION] ?? limiter.take(request.ip)
     reply.header('RateLimit-Policy', limiter.policyHeader)
     reply.header('RateLimit', RateLimiter.header(decision))
     if (!decision.allowed) {

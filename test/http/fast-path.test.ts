@@ -112,3 +112,85 @@ t.test('once closing starts, requests go to Fastify', async (t) => {
   t.equal((await fetch(`${base}/thing`)).status, 503, 'closing goes on')
   t.equal(fallbacks, 5)
 })
+
+t.test('a repeated POST of the same model is answered from memory; other bodies go through Fastify', async (t) => {
+  const { base, log } = await listeningApp(t)
+  const model = JSON.stringify({ threats: ['targeted-attacks', 'anonymity'], activities: ['email'], constraints: { censoredNetwork: true } })
+  const post = async (path: string, body: string, headers: Record<string, string> = {}): Promise<{ response: Response, bytes: Buffer, fromMemory: boolean }> => {
+    const before = fromMemory(log)
+    const response = await fetch(base + path, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } })
+    const bytes = Buffer.from(await response.arrayBuffer())
+    return { response, bytes, fromMemory: fromMemory(log) > before }
+  }
+
+  const first = await post('/v1/suggestions', model)
+  t.equal(first.response.status, 200)
+  t.notOk(first.fromMemory, 'the first answer is computed')
+  const second = await post('/v1/suggestions', model)
+  t.ok(second.fromMemory, 'the same bytes again: from memory')
+  t.same(second.bytes, first.bytes, 'byte for byte')
+  t.same(stableHeaders(second.response), stableHeaders(first.response), 'header for header')
+  t.equal(second.response.headers.get('etag'), null, 'a POST answer has no validator')
+  t.match(second.response.headers.get('ratelimit'), /^"per-address";r=\d+;t=\d+$/)
+  await post('/v1/suggestions/', model)
+  t.ok((await post('/v1/suggestions/', model)).fromMemory, 'with a trailing slash too (its own key, as for a GET)')
+
+  const spaced = await post('/v1/suggestions', JSON.stringify(JSON.parse(model), null, 2))
+  t.notOk(spaced.fromMemory, 'another spelling of the model is another key')
+  t.same(JSON.parse(spaced.bytes.toString()), JSON.parse(first.bytes.toString()), 'with the same plan')
+  const russian = await post('/v1/suggestions?lang=ru', model)
+  t.notOk(russian.fromMemory)
+  t.equal(russian.response.headers.get('content-language'), 'ru')
+  t.ok((await post('/v1/suggestions?lang=ru', model)).fromMemory, 'each language is remembered on its own')
+  await post('/v1/suggestions', model, { 'accept-language': 'ru' })
+  const negotiated = await post('/v1/suggestions', model, { 'accept-language': 'ru' })
+  t.ok(negotiated.fromMemory, 'Accept-Language is part of the key')
+  t.equal(negotiated.response.headers.get('content-language'), 'ru')
+  t.same(negotiated.bytes, russian.bytes)
+
+  for (const [body, type] of [['{"threats":["no-such-threat"]}', 'invalid-request'], ['{"threats":', 'bad-request']] as Array<[string, string]>) {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const refused = await post('/v1/suggestions', body)
+      t.equal(refused.response.status, 400, body)
+      t.notOk(refused.fromMemory, 'refusals are not remembered')
+      t.equal(JSON.parse(refused.bytes.toString()).type, `/problems/${type}`)
+    }
+  }
+  const large = await post('/v1/suggestions', JSON.stringify({ threats: [], activities: [], padding: 'x'.repeat(20_000) }))
+  t.equal(large.response.status, 400, 'a body over the keyed size is read and judged by Fastify')
+  t.match(JSON.parse(large.bytes.toString()).detail, /padding/)
+
+  const layout = JSON.stringify({ qubes: [{ name: 'sys-net', class: 'AppVM', label: 'red', netvm: null }, { name: 'work', class: 'AppVM', label: 'blue', netvm: 'sys-net' }] })
+  const checked = await post('/v1/layouts/check', layout)
+  t.equal(checked.response.status, 200)
+  const again = await post('/v1/layouts/check', layout)
+  t.ok(again.fromMemory, 'layout checks are keyed by body too')
+  t.same(again.bytes, checked.bytes)
+})
+
+t.test('a POST body that arrives chunked, or not at all, is handled without the fast path breaking', async (t) => {
+  const { base } = await listeningApp(t)
+  const { request } = await import('node:http')
+  const url = new URL(`${base}/v1/suggestions`)
+  const chunked = await new Promise<{ status: number, body: string }>((resolve, reject) => {
+    const outgoing = request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (response) => {
+      let body = ''
+      response.on('data', (chunk: Buffer) => { body += chunk.toString() })
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+    })
+    outgoing.on('error', reject)
+    outgoing.write('{"threats":')
+    outgoing.end('["anonymity"]}')
+  })
+  t.equal(chunked.status, 200, 'a chunked body goes to Fastify as it comes')
+  t.match(JSON.parse(chunked.body), { model: { threats: ['anonymity'] } })
+
+  const { connect } = await import('node:net')
+  const socket = connect(Number(url.port), '127.0.0.1')
+  await new Promise((resolve) => socket.once('connect', resolve))
+  socket.write('POST /v1/suggestions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"threats":')
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  socket.destroy()
+  const after = await fetch(`${base}/v1/suggestions`, { method: 'POST', body: '{"threats":["anonymity"]}', headers: { 'content-type': 'application/json' } })
+  t.equal(after.status, 200, 'a client that leaves mid-body harms nobody else')
+})

@@ -74,6 +74,8 @@ export default async function suggestionRoutes (fastify: FastifyInstance): Promi
   }, request.query.lang, 'query'))
 
   app.post('/suggestions', {
+    // The same body always gets the same answer within a release: the fast path serves repeats from memory.
+    config: { bodyKeyed: true },
     schema: {
       tags: ['threat models'],
       operationId: 'postSuggestions',
