@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
-import type { AppConfig } from './config.js'
+import { DEFAULT_ANSWER_CACHE_MIB, DEFAULT_MAX_EVENT_LOOP_DELAY_MS, DEFAULT_RATE_LIMIT, type AppConfig } from './config.js'
 import { FastPath } from './http/fast-path.js'
 import { lazySerializers } from './http/lazy-serializers.js'
 import { makeProblem } from './http/problem.js'
@@ -21,7 +21,7 @@ import mcpRoutes from './routes/mcp.js'
 import v1Routes from './routes/v1/index.js'
 
 export type BuildAppConfig = Pick<AppConfig, 'storePath' | 'migrationsDir' | 'logLevel'> &
-Partial<Pick<AppConfig, 'prettyLogs' | 'mcpAllowedHosts' | 'rateLimit' | 'maxEventLoopDelayMs'>> & {
+Partial<Pick<AppConfig, 'prettyLogs' | 'mcpAllowedHosts' | 'rateLimit' | 'maxEventLoopDelayMs' | 'answerCacheMiB'>> & {
   /** Where logs go instead of stdout (tests read them). */
   logStream?: NodeJS.WritableStream
   /** How often event-loop pressure is sampled (tests shorten it). */
@@ -29,13 +29,8 @@ Partial<Pick<AppConfig, 'prettyLogs' | 'mcpAllowedHosts' | 'rateLimit' | 'maxEve
 }
 
 export const DEFAULT_MCP_HOSTS = ['localhost', '127.0.0.1', '[::1]']
-/** The defaults of the environment (src/config.ts), for apps built without it. */
-export const DEFAULT_RATE_LIMIT = { max: 6000, windowSeconds: 60 }
-export const DEFAULT_MAX_EVENT_LOOP_DELAY_MS = 1000
 /** Seconds a client is asked to wait when it reaches a server that is shutting down. */
 const CLOSING_RETRY_AFTER_SECONDS = 5
-/** Bytes of serialised answers kept in memory. */
-const REPRESENTATION_CACHE_BYTES = 32 * 1024 * 1024
 
 /** Against slow clients: a request's headers within 10 s, the whole request within 30 s. */
 export const SERVER_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 10_000, idleSocketMs: 60_000 }
@@ -86,7 +81,7 @@ function answerClientError (error: NodeJS.ErrnoException, socket: Duplex): void 
 }
 
 export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance> {
-  const representations = new RepresentationCache(REPRESENTATION_CACHE_BYTES)
+  const representations = new RepresentationCache((config.answerCacheMiB ?? DEFAULT_ANSWER_CACHE_MIB) * 1024 * 1024)
   const limiter = new RateLimiter(config.rateLimit ?? DEFAULT_RATE_LIMIT)
   const fastPath = new FastPath({ cache: representations, limiter })
   const app = Fastify({

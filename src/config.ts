@@ -1,6 +1,11 @@
 import Type, { type Static } from 'typebox'
 import Value from 'typebox/value'
 
+/** Defaults the app falls back on when built without the environment (tests, scripts). */
+export const DEFAULT_RATE_LIMIT = { max: 6000, windowSeconds: 60 }
+export const DEFAULT_MAX_EVENT_LOOP_DELAY_MS = 1000
+export const DEFAULT_ANSWER_CACHE_MIB = 16
+
 /** Everything the server reads from the environment, validated once at start-up. */
 export const EnvironmentSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
@@ -17,14 +22,20 @@ export const EnvironmentSchema = Type.Object({
   }),
   RATE_LIMIT_MAX: Type.Integer({
     minimum: 0,
-    default: 6000,
+    default: DEFAULT_RATE_LIMIT.max,
     description: 'Requests per window per client address; 0 turns the limit off. Generous on purpose: many Tor users share one exit'
   }),
-  RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86400, default: 60 }),
+  RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, maximum: 86400, default: DEFAULT_RATE_LIMIT.windowSeconds }),
   MAX_EVENT_LOOP_DELAY_MS: Type.Integer({
     minimum: 0,
-    default: 1000,
+    default: DEFAULT_MAX_EVENT_LOOP_DELAY_MS,
     description: 'Mean event-loop delay above which new requests get 503 with Retry-After; 0 turns the check off'
+  }),
+  ANSWER_CACHE_MIB: Type.Integer({
+    minimum: 1,
+    maximum: 4096,
+    default: DEFAULT_ANSWER_CACHE_MIB,
+    description: 'MiB of serialised answers kept in memory and served by the fast path; when full, the oldest go first'
   }),
   BUILD_STORE_ON_START: Type.Enum(['auto', 'never'], {
     default: 'auto',
@@ -46,6 +57,7 @@ export interface AppConfig {
   mcpAllowedHosts: string[]
   rateLimit: { max: number, windowSeconds: number }
   maxEventLoopDelayMs: number
+  answerCacheMiB: number
 }
 
 export class ConfigError extends Error {
@@ -80,6 +92,7 @@ export function loadConfig (env: NodeJS.ProcessEnv, isTerminal = false): AppConf
     buildStoreOnStart: parsed.BUILD_STORE_ON_START === 'auto',
     mcpAllowedHosts: parsed.MCP_ALLOWED_HOSTS.split(','),
     rateLimit: { max: parsed.RATE_LIMIT_MAX, windowSeconds: parsed.RATE_LIMIT_WINDOW_SECONDS },
-    maxEventLoopDelayMs: parsed.MAX_EVENT_LOOP_DELAY_MS
+    maxEventLoopDelayMs: parsed.MAX_EVENT_LOOP_DELAY_MS,
+    answerCacheMiB: parsed.ANSWER_CACHE_MIB
   }
 }

@@ -16,12 +16,12 @@ import { ensureStore } from '../store/ensure-store.js'
  * with no errors, timeouts or unexpected statuses, and RSS over the last 10 s within 10% of RSS
  * over the last 3 s of the warm-up, both read just after a full GC (src/soak/full-gc-on-signal.ts
  * says why); prints a summary and exits 1 otherwise. SOAK_CONNECTIONS (50) and
- * SOAK_CACHE_FILL_MIB (64: twice the 32 MiB answer cache, so it is full and evicting) change the run.
+ * SOAK_CACHE_FILL_MIB (32: twice the default 16 MiB answer cache, so it is full and evicting) change the run.
  */
 const seconds = Number(process.env.SOAK_SECONDS ?? 60)
 const warmupSeconds = Number(process.env.SOAK_WARMUP_SECONDS ?? 10)
 const connections = Number(process.env.SOAK_CONNECTIONS ?? 50)
-const cacheFillBytes = Number(process.env.SOAK_CACHE_FILL_MIB ?? 64) * 1024 * 1024
+const cacheFillBytes = Number(process.env.SOAK_CACHE_FILL_MIB ?? 32) * 1024 * 1024
 // Filling the cache prepares the measurement; uncached searches at full concurrency would only
 // measure load shedding.
 const fillConnections = Math.min(connections, 10)

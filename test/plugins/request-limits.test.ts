@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import t, { type Test } from 'tap'
-import { buildApp, DEFAULT_RATE_LIMIT, SERVER_TIMEOUTS, type BuildAppConfig } from '../../src/app.js'
+import { buildApp, SERVER_TIMEOUTS, type BuildAppConfig } from '../../src/app.js'
+import { DEFAULT_RATE_LIMIT } from '../../src/config.js'
 import { MAX_URL_LENGTH } from '../../src/http/fast-path.js'
 import { PRESSURE_RETRY_AFTER_SECONDS } from '../../src/plugins/request-limits.js'
 import { enforceContract } from '../contract/enforce-contract.js'
