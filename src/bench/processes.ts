@@ -32,6 +32,11 @@ export function startNode (file: string, args: string[], env: NodeJS.ProcessEnv 
   return child
 }
 
+/** Kills every child still running: a script that fails half-way leaves no servers behind. */
+export function killRunningChildren (): void {
+  for (const child of running) child.kill('SIGKILL')
+}
+
 /** Resolves with the first line a child prints (the baselines print their port). */
 export function firstLine (child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {

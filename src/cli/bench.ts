@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { endpoints, type Endpoint, type Target } from '../bench/endpoints.js'
 import { chooseLoadTool, measure, type LoadResult } from '../bench/load.js'
 import { recordAnswer, type RecordedAnswer } from '../bench/recorded-answers.js'
-import { firstLine, freePort, moduleFile, peakRssMiB, startNode, stop, waitUntilReady } from '../bench/processes.js'
+import { firstLine, freePort, killRunningChildren, moduleFile, peakRssMiB, startNode, stop, waitUntilReady } from '../bench/processes.js'
 import { growCorpus } from '../bench/synthetic-corpus.js'
 import { searchPassages } from '../search/search-passages.js'
 import { openStore } from '../store/open-store.js'
@@ -196,5 +196,6 @@ try {
   writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`)
   console.log(`results: ${file}`)
 } finally {
+  killRunningChildren()
   rmSync(work, { recursive: true, force: true })
 }
