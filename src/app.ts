@@ -107,9 +107,15 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
   })
   // The API reads JSON only; any other body is a 415, not a string for the schema to reject.
   app.removeContentTypeParser('text/plain')
-  let closing = false
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id)
+  })
+
+  await app.register(problemDetails)
+  // Security first: even a 414, 429 or 503 carries the CORS and helmet headers, so browsers can read it.
+  await app.register(security)
+  let closing = false
+  app.addHook('onRequest', async (request, reply) => {
     // A request that arrives on a kept-alive connection after closing began: the store may be
     // closed already, so it gets a 503 and the connection ends with it.
     if (closing) {
@@ -118,10 +124,6 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
         .send(makeProblem(request, 503, 'unavailable', 'The server is shutting down; try again shortly'))
     }
   })
-
-  await app.register(problemDetails)
-  // Security first: even a 414, 429 or 503 carries the CORS and helmet headers, so browsers can read it.
-  await app.register(security)
   await app.register(requestLimits, {
     limiter,
     maxEventLoopDelayMs: config.maxEventLoopDelayMs ?? DEFAULT_MAX_EVENT_LOOP_DELAY_MS,

@@ -102,4 +102,7 @@ t.test('a request that arrives while the server closes gets a 503 problem and en
   t.equal(late.headers.get('retry-after'), '5')
   t.equal(late.headers.get('content-type'), 'application/problem+json; charset=utf-8')
   t.match(await late.json(), { type: '/problems/unavailable', status: 503, detail: 'The server is shutting down; try again shortly' })
+  t.equal(late.headers.get('access-control-allow-origin'), '*', 'a browser can read it')
+  t.equal(late.headers.get('x-content-type-options'), 'nosniff')
+  t.match(late.headers.get('x-request-id'), /^[0-9a-f-]{36}$/)
 })
