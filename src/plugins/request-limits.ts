@@ -54,7 +54,7 @@ async function requestLimits (app: FastifyInstance, options: RequestLimitsOption
     if (request.url.length > MAX_URL_LENGTH) {
       return problemReply(request, reply, 414, `The URL is ${request.url.length} characters long; the limit is ${MAX_URL_LENGTH}`)
     }
-    if (!limiter.enabled || UNLIMITED_PATHS.has(request.url)) return
+    if (!limiter.enabled || UNLIMITED_PATHS.has(request.url.split('?', 1)[0] ?? '')) return
     // The fast path may have counted this request already before handing it over.
     const decision = (request.raw as FastPathRequest)[RATE_LIMIT_DECISION] ?? limiter.take(request.ip)
     reply.header('RateLimit-Policy', limiter.policyHeader)

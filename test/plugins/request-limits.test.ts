@@ -41,6 +41,7 @@ t.test('past the quota: 429 problem with Retry-After; probes are exempt', async 
   t.match(refused.json(), { type: '/problems/too-many-requests', title: 'Too many requests', status: 429, instance: '/v1/topics', detail: 'This address has made more than 2 requests in the current window; try again in 30 s' })
   t.equal((await app.inject('/health')).statusCode, 200)
   t.equal((await app.inject('/ready')).statusCode, 200)
+  t.equal((await app.inject('/ready?probe=kubelet')).statusCode, 200, 'a probe with a query string is a probe too')
   const otherAddress = await app.inject({ url: '/v1/topics', remoteAddress: '192.0.2.7' })
   t.equal(otherAddress.statusCode, 200, 'each address has its own quota')
 })
