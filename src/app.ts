@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream'
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
 import { DEFAULT_ANSWER_CACHE_MIB, DEFAULT_MAX_EVENT_LOOP_DELAY_MS, DEFAULT_RATE_LIMIT, type AppConfig } from './config.js'
-import { FastPath } from './http/fast-path.js'
+import { BUFFERED_BODY, FastPath, type FastPathRequest } from './http/fast-path.js'
 import { lazySerializers } from './http/lazy-serializers.js'
 import { makeProblem } from './http/problem.js'
 import { RateLimiter } from './http/rate-limiter.js'
@@ -117,8 +117,9 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
   let closing = false
   app.addHook('onRequest', async (request, reply) => {
     // A request that arrives on a kept-alive connection after closing began: the store may be
-    // closed already, so it gets a 503 and the connection ends with it.
-    if (closing) {
+    // closed already, so it gets a 503 and the connection ends with it. One whose body the fast
+    // path was reading when closing began arrived before: it is in flight, and is answered.
+    if (closing && (request.raw as FastPathRequest)[BUFFERED_BODY] === undefined) {
       reply.header('Connection', 'close').header('Retry-After', String(CLOSING_RETRY_AFTER_SECONDS))
       return reply.code(503).type('application/problem+json')
         .send(makeProblem(request, 503, 'unavailable', 'The server is shutting down; try again shortly'))

@@ -24,6 +24,7 @@ type RequestHandler = (request: IncomingMessage, response: ServerResponse) => vo
 interface RequestLog {
   level: string
   info: (object: object, message: string) => void
+  debug: (object: object, message: string) => void
 }
 
 const LOGS_INFO = new Set(['info', 'debug', 'trace'])
@@ -98,14 +99,17 @@ export class FastPath {
     const length = Number(request.headers['content-length'])
     // A chunked or large upload is Fastify's to read and bound (413) as it comes.
     if (!(length > 0 && length <= MAX_KEYED_BODY_BYTES) || request.headers['transfer-encoding'] !== undefined) return false
+    this.log?.debug({ req: { method: request.method, url: request.url } }, 'reading the body to look the answer up')
     const chunks: Buffer[] = []
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
     // A client that goes away mid-body leaves nothing to answer; Node closes the socket.
     request.on('error', () => {})
     request.once('end', () => {
       const body = Buffer.concat(chunks)
+      // Taken before closing began, this request is in flight and is answered even if closing has
+      // begun since: from memory, or by Fastify, which lets a request with a read body through.
       request[BUFFERED_BODY] = body
-      if (!this.closing && this.answerFromMemory(request, response, bodyKey(request.url ?? '/', request.headers, body), false)) return
+      if (this.answerFromMemory(request, response, bodyKey(request.url ?? '/', request.headers, body), false)) return
       fallback(request, response)
     })
     return true
@@ -120,6 +124,8 @@ export class FastPath {
     const notModified = ifNoneMatch !== undefined && ifNoneMatchMatches(ifNoneMatch, entry.etag)
     const outgoing = this.outgoingHeaders(request, entry, notModified, id)
     if (outgoing === undefined) return false
+    // Closing began while this request's body was on its way: the connection ends with the answer.
+    if (this.closing) outgoing.push('connection', 'close')
     if (notModified) {
       response.writeHead(304, outgoing)
       response.end()

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import t, { type Test } from 'tap'
 import { buildApp, type BuildAppConfig } from '../../src/app.js'
-import { FastPath, MAX_URL_LENGTH } from '../../src/http/fast-path.js'
+import { bodyKey, FastPath, MAX_URL_LENGTH } from '../../src/http/fast-path.js'
 import { RateLimiter } from '../../src/http/rate-limiter.js'
 import { RepresentationCache } from '../../src/http/representation-cache.js'
 import { MIGRATIONS_DIR, testStorePath } from '../helper.js'
@@ -193,4 +193,31 @@ t.test('a POST body that arrives chunked, or not at all, is handled without the 
   socket.destroy()
   const after = await fetch(`${base}/v1/suggestions`, { method: 'POST', body: '{"threats":["anonymity"]}', headers: { 'content-type': 'application/json' } })
   t.equal(after.status, 200, 'a client that leaves mid-body harms nobody else')
+})
+
+t.test('a POST taken before closing began is answered from memory after it, and its connection ends', async (t) => {
+  const cache = new RepresentationCache(1 << 20)
+  const fastPath = new FastPath({ cache, limiter: new RateLimiter({ max: 0, windowSeconds: 60 }) })
+  fastPath.bodyKeyedPaths.add('/plan')
+  const body = '{"threats":["anonymity"]}'
+  cache.set(bodyKey('/plan', { 'content-type': 'application/json' }, Buffer.from(body)), { payload: Buffer.from('{"plan":1}'), etag: '', headers: [], allHeaders: ['content-type', 'application/json'], notModifiedHeaders: [] })
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    if (!fastPath.answer(request, response, (_request, fallbackResponse) => { fallbackResponse.writeHead(503).end() })) response.writeHead(500).end()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  t.teardown(() => server.close())
+  const address = server.address()
+  const { connect } = await import('node:net')
+  const socket = connect(typeof address === 'object' && address !== null ? address.port : 0, '127.0.0.1')
+  let answer = ''
+  socket.on('data', (chunk: Buffer) => { answer += chunk.toString() })
+  const ended = new Promise((resolve) => socket.once('end', resolve))
+  socket.write(`POST /plan HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`)
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  fastPath.close()
+  socket.write(body.slice(5))
+  await ended
+  t.match(answer, /^HTTP\/1\.1 200 OK\r\n/)
+  t.match(answer, /\r\nconnection: close\r\n/i)
+  t.match(answer, /\r\n\r\n\{"plan":1\}$/)
 })
