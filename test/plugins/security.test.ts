@@ -1,5 +1,16 @@
 import t from 'tap'
+import { securityHeaders } from '../../src/plugins/security.js'
 import { buildTestApp } from '../helper.js'
+
+t.test('the helmet headers are worked out once, with their values', async (t) => {
+  const headers = securityHeaders({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"] } }, xFrameOptions: false })
+  t.equal(headers['Content-Security-Policy'], "default-src 'none'")
+  t.equal(headers['Strict-Transport-Security'], 'max-age=31536000; includeSubDomains')
+  t.equal(headers['X-Content-Type-Options'], 'nosniff')
+  t.notOk('X-Frame-Options' in headers, 'an option turned off sets nothing')
+  t.notOk('X-Powered-By' in headers, 'a header helmet removes is not added')
+  t.throws(() => securityHeaders({ contentSecurityPolicy: { directives: { defaultSrc: ['self'] } } }), /invalid directive value/, 'bad options stop the start')
+})
 
 t.test('CORS lets any site read the API, without credentials', async (t) => {
   const app = await buildTestApp(t)
@@ -27,6 +38,9 @@ t.test('security headers are on every kind of answer', async (t) => {
     t.match(response.headers['content-security-policy'], "default-src 'self'", url)
     t.match(response.headers['content-security-policy'], "frame-ancestors 'none'", url)
     t.equal(response.headers['referrer-policy'], 'no-referrer', url)
+    t.equal(response.headers['strict-transport-security'], 'max-age=31536000; includeSubDomains', url)
+    t.equal(response.headers['cross-origin-resource-policy'], 'cross-origin', url)
+    t.equal(response.headers['x-frame-options'], 'SAMEORIGIN', url)
     t.notOk(response.headers['set-cookie'], `${url}: no cookies`)
   }
 })
