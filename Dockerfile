@@ -17,15 +17,17 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
 COPY data ./data
-# After the prune: better-sqlite3 needs only its addon at run time, not the ~30 MB of objects and
-# sources its compile leaves. The write bits go here, not in the runtime stage: a chmod there would
-# copy every file into one more layer (about 90 MB); COPY --from keeps the modes.
+# npm run build compiles the TypeScript (db:build runs from it here) and bundles the server into
+# dist/bundle, which is all the runtime stage runs. After the prune: better-sqlite3 needs only its
+# addon at run time, not the ~30 MB of objects and sources its compile leaves. The write bits go
+# here, not in the runtime stage: a chmod there would copy every file into one more layer (about
+# 90 MB); COPY --from keeps the modes.
 RUN npm run build \
   && STORE_PATH=/app/var/guide.db node dist/src/cli/db-build.js \
   && npm prune --omit=dev --no-audit --no-fund \
   && find node_modules/better-sqlite3/build -type f ! -name better_sqlite3.node -delete \
   && rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src \
-  && chmod -R a-w package.json node_modules dist/src migrations var/guide.db
+  && chmod -R a-w package.json node_modules dist/bundle migrations var/guide.db
 
 FROM ${NODE_IMAGE}
 ENV NODE_ENV=production \
@@ -36,8 +38,10 @@ ENV NODE_ENV=production \
     BUILD_STORE_ON_START=never
 WORKDIR /app
 COPY --from=builder /app/package.json ./package.json
+# node_modules stays: the bundle loads better-sqlite3 from it, and the docs UI's assets and the
+# log transport's worker are read from their packages' folders.
 COPY --from=builder /app/node_modules ./node_modules
-COPY --from=builder /app/dist/src ./dist/src
+COPY --from=builder /app/dist/bundle ./dist/bundle
 COPY --from=builder /app/migrations ./migrations
 COPY --from=builder /app/var/guide.db ./var/guide.db
 # Everything under /app is owned by root and read-only (modes from the builder); the server only
@@ -46,4 +50,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/src/server.js"]
+# What npm start runs, without building first.
+CMD ["node", "--max-semi-space-size=4", "dist/bundle/server.mjs"]

@@ -5,6 +5,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import { DEFAULT_ANSWER_CACHE_MIB, DEFAULT_MAX_EVENT_LOOP_DELAY_MS, DEFAULT_RATE_LIMIT, type AppConfig } from './config.js'
 import { BUFFERED_BODY, FastPath, type FastPathRequest } from './http/fast-path.js'
 import { lazySerializers } from './http/lazy-serializers.js'
+import { lazyValidators } from './http/lazy-validators.js'
 import { makeProblem } from './http/problem.js'
 import { RateLimiter } from './http/rate-limiter.js'
 import { RepresentationCache } from './http/representation-cache.js'
@@ -86,7 +87,7 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
   const fastPath = new FastPath({ cache: representations, limiter })
   const app = Fastify({
     serverFactory: serverWithFastPath(fastPath),
-    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers, buildValidator: lazyValidators } },
     logger: loggerOptions(config),
     genReqId: () => randomUUID(),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),

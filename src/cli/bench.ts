@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { endpoints, type Endpoint, type Target } from '../bench/endpoints.js'
 import { chooseLoadTool, measure, type LoadResult } from '../bench/load.js'
 import { recordAnswer, type RecordedAnswer } from '../bench/recorded-answers.js'
+import { PRODUCTION_NODE_OPTIONS, productionServerEntry } from '../bench/server-entry.js'
 import { firstLine, freePort, killRunningChildren, moduleFile, peakRssMiB, startNode, stop, waitUntilReady } from '../bench/processes.js'
 import { growCorpus } from '../bench/synthetic-corpus.js'
 import { searchPassages } from '../search/search-passages.js'
@@ -33,6 +34,9 @@ const tool = chooseLoadTool()
 
 // npm run bench (and the smoke test) run in the repository root.
 const root = resolve(process.cwd())
+// The API runs as npm start runs it: the bundle, with the production node options. The test
+// suite's smoke run has no build; it runs the TypeScript server under the test runner's loader.
+const production = { entry: productionServerEntry(root), options: PRODUCTION_NODE_OPTIONS }
 const work = mkdtempSync(join(tmpdir(), 'qga-bench-'))
 const storePath = join(work, 'guide.db')
 // The rate limit stays on (its cost is part of every answer) with a quota no load run reaches:
@@ -52,7 +56,9 @@ function percentile (values: number[], p: number): number {
 async function startApi (store: string): Promise<{ child: ReturnType<typeof startNode>, base: string, readyMs: number }> {
   const port = await freePort()
   const started = performance.now()
-  const child = startNode(moduleFile('../server', import.meta.url), [], { ...env, STORE_PATH: store, PORT: String(port) })
+  const child = existsSync(production.entry)
+    ? startNode(production.entry, [], { ...env, STORE_PATH: store, PORT: String(port) }, production.options)
+    : startNode(moduleFile('../server', import.meta.url), [], { ...env, STORE_PATH: store, PORT: String(port) })
   const base = `http://127.0.0.1:${port}`
   const readyMs = await waitUntilReady(`${base}/ready`, started, undefined, child)
   return { child, base, readyMs }
@@ -178,6 +184,7 @@ try {
     searchGrowth: growth.map((entry) => ({ ...entry, p99RatioTo1x: Math.round(entry.p99 / Math.max(0.001, growth[0]?.p99 ?? 1) * 100) / 100 }))
   }
 
+  console.log(`server: ${existsSync(production.entry) ? `node ${[...production.options, relative(root, production.entry)].join(' ')} (as npm start)` : 'src/server.ts (no build)'}`)
   console.log(`bench: ${tool}, ${rounds} round(s), ${connections} connections, ${smoke ? (tool === 'wrk' ? '1 s' : `${String(amount)} requests`) : `${duration} s`} per measurement`)
   console.log('ratio: req/s over that of bare node:http replaying the same answer bytes (status, headers, body), measured just before')
   console.log(`${'endpoint'.padEnd(32)} ${'req/s'.padStart(8)} ${'base/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'ratio'.padStart(6)} ${'target'.padStart(14)} errors`)

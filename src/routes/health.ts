@@ -36,6 +36,8 @@ export default async function healthRoutes (fastify: FastifyInstance): Promise<v
     if (!app.guide.isOpen()) {
       return sendProblem(request, reply, 503, 'unavailable', 'The content store is closed')
     }
-    return { status: 'ready' as const, release: app.guide.release }
+    // Serialised here rather than by the route's response schema: /ready is the first request a
+    // process gets, and compiling that serializer (lazily, on first use) was 40 ms of the time to ready.
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify({ status: 'ready', release: app.guide.release }))
   })
 }

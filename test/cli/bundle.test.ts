@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { basename, join, relative } from 'node:path'
+import t from 'tap'
+import { freePort, stop, waitUntilReady } from '../../src/bench/processes.js'
+import { PRODUCTION_NODE_OPTIONS, productionServerEntry } from '../../src/bench/server-entry.js'
+import { bundleServer } from '../../src/build/server-bundle.js'
+import { ROOT, testStorePath } from '../helper.js'
+
+t.test('npm start, the container and the bench start the server with the same file and node options', async (t) => {
+  const command = ['node', ...PRODUCTION_NODE_OPTIONS, relative(ROOT, productionServerEntry(ROOT))]
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+  t.equal(scripts.start, command.join(' '), 'package.json start')
+  const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'))?.[1]
+  t.same(JSON.parse(cmd ?? '[]'), command, 'Dockerfile CMD')
+})
+
+t.test('the bundle npm start runs serves the guide, the docs UI, MCP and SVG exports', async (t) => {
+  // Inside the repository, as dist/bundle is: better-sqlite3 and the files packages read from
+  // their own folders are found in node_modules from there.
+  mkdirSync(join(ROOT, 'dist'), { recursive: true })
+  const outdir = mkdtempSync(join(ROOT, 'dist', 'bundle-test-'))
+  t.teardown(() => rmSync(outdir, { recursive: true, force: true }))
+  const bundle = await bundleServer(ROOT, outdir)
+  t.equal(basename(bundle.entry), basename(productionServerEntry(ROOT)), 'the file npm start runs')
+
+  const port = await freePort()
+  // Plain node, without the test runner's loaders: the bundle is what production runs.
+  const child = spawn(process.execPath, [bundle.entry], {
+    cwd: ROOT,
+    env: { ...process.env, STORE_PATH: testStorePath(), PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', BUILD_STORE_ON_START: 'never' },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  t.teardown(() => stop(child))
+  const base = `http://127.0.0.1:${port}`
+  await waitUntilReady(`${base}/ready`, performance.now(), 60_000, child).catch((error: Error) => {
+    throw new Error(`${error.message}; output:\n${output}`)
+  })
+
+  const ready = await (await fetch(`${base}/ready`)).json() as { status: string, release: { version: string } }
+  t.equal(ready.status, 'ready')
+  t.match(ready.release.version, /^\d{4}-\d{2}-\d{2}\.[0-9a-f]{8}$/)
+
+  const topic = await fetch(`${base}/v1/topics/file-exchange`)
+  t.equal(topic.status, 200)
+  t.equal((await topic.json() as { slug: string }).slug, 'file-exchange')
+
+  // @fastify/swagger-ui serves these from its own folder in node_modules.
+  const stylesheet = await fetch(`${base}/docs/static/swagger-ui.css`)
+  t.equal(stylesheet.status, 200, 'the docs UI finds its static files')
+  t.match(stylesheet.headers.get('content-type'), /^text\/css/)
+
+  // The MCP SDK and Graphviz are chunks of their own, imported on first use.
+  const mcp = await fetch(`${base}/mcp`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' })
+  })
+  t.equal(mcp.status, 200)
+  t.match(await mcp.text(), /"name":"search_guidance"/)
+
+  const svg = await fetch(`${base}/v1/layouts/journalist/export?format=svg`)
+  t.equal(svg.status, 200)
+  t.match(await svg.text(), /<svg[\s>]/)
+
+  t.equal(output, '', 'nothing logged at warn or above, no errors')
+})
