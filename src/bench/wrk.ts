@@ -66,7 +66,8 @@ function numberAfter (report: string, pattern: RegExp, label: string, fallback?:
  */
 export function parseWrkReport (report: string): LoadResult {
   const latency = (percent: number): number => {
-    const match = new RegExp(`^\\s+${percent}%\\s+(\\S+)$`, 'm').exec(report)
+    // wrk pads a latency in seconds with a trailing space ("1.38s ").
+    const match = new RegExp(`^\\s+${percent}%\\s+(\\S+)\\s*$`, 'm').exec(report)
     if (match === null) throw new Error(`wrk: the report has no ${percent}% latency:\n${report}`)
     return milliseconds(match[1] ?? '')
   }

@@ -12,7 +12,7 @@ const REPORT = `Running 3s test @ http://127.0.0.1:4601/
      50%  812.00us
      75%    3.64ms
      90%    4.15ms
-     99%    1.02s
+     99%    1.02s 
   43659 requests in 3.00s, 376.01MB read
   Socket errors: connect 0, read 2, write 1, timeout 4
   Non-2xx or 3xx responses: 12
