@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify'
@@ -9,6 +8,7 @@ import { lazyValidators } from './http/lazy-validators.js'
 import { makeProblem } from './http/problem.js'
 import { RateLimiter } from './http/rate-limiter.js'
 import { RepresentationCache } from './http/representation-cache.js'
+import { RequestIds } from './http/request-ids.js'
 import guideStore from './plugins/guide-store.js'
 import httpCaching from './plugins/http-caching.js'
 import markdownTwins from './plugins/markdown-twins.js'
@@ -84,12 +84,13 @@ function answerClientError (error: NodeJS.ErrnoException, socket: Duplex): void 
 export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance> {
   const representations = new RepresentationCache((config.answerCacheMiB ?? DEFAULT_ANSWER_CACHE_MIB) * 1024 * 1024)
   const limiter = new RateLimiter(config.rateLimit ?? DEFAULT_RATE_LIMIT)
-  const fastPath = new FastPath({ cache: representations, limiter })
+  const requestIds = new RequestIds()
+  const fastPath = new FastPath({ cache: representations, limiter, requestIds })
   const app = Fastify({
     serverFactory: serverWithFastPath(fastPath),
     schemaController: { compilersFactory: { buildSerializer: lazySerializers, buildValidator: lazyValidators } },
     logger: loggerOptions(config),
-    genReqId: () => randomUUID(),
+    genReqId: () => requestIds.next(),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 64 * 1024,
     // Closing is answered below as a problem, not with Fastify's own JSON.

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, IncomingHttpHeaders, ServerResponse } from 'node:http'
 import { RateLimiter, type RateLimitDecision } from './rate-limiter.js'
+import type { RequestIds } from './request-ids.js'
 import type { CachedRepresentation, RepresentationCache } from './representation-cache.js'
 import { ifNoneMatchMatches, langParameter, representationKey } from './representation-key.js'
 
@@ -32,6 +32,16 @@ const LOGS_INFO = new Set(['info', 'debug', 'trace'])
 export interface FastPathOptions {
   cache: RepresentationCache
   limiter: RateLimiter
+  /** Fastify's request ids come from the same source. */
+  requestIds: RequestIds
+}
+
+/** An entry's recorded headers with places for the request's own values, filled per request. */
+interface PreparedHeaders {
+  headers: string[]
+  idSlot: number
+  /** -1 when the limiter is off. */
+  rateLimitSlot: number
 }
 
 /** The path of a raw request URL, without its query. */
@@ -67,6 +77,7 @@ export class FastPath {
   readonly bodyKeyedPaths = new Set<string>()
   private closing = false
   private readonly policyHeader: string
+  private readonly prepared = new WeakMap<CachedRepresentation, { ok: PreparedHeaders, notModified: PreparedHeaders }>()
 
   constructor (private readonly options: FastPathOptions) {
     this.policyHeader = options.limiter.policyHeader
@@ -118,38 +129,64 @@ export class FastPath {
   private answerFromMemory (request: FastPathRequest, response: ServerResponse, key: string, conditional: boolean): boolean {
     const entry = this.options.cache.get(key)
     if (entry === undefined || this.isUnderPressure()) return false
-    const started = performance.now()
-    const id = randomUUID()
+    let decision: RateLimitDecision | undefined
+    if (this.options.limiter.enabled) {
+      decision = this.options.limiter.take(request.socket.remoteAddress ?? '')
+      if (!decision.allowed) {
+        // Fastify answers the 429, with this decision: the request is counted once.
+        request[RATE_LIMIT_DECISION] = decision
+        return false
+      }
+    }
+    const logs = this.log !== undefined && LOGS_INFO.has(this.log.level)
+    const started = logs ? performance.now() : 0
     const ifNoneMatch = conditional ? request.headers['if-none-match'] : undefined
     const notModified = ifNoneMatch !== undefined && ifNoneMatchMatches(ifNoneMatch, entry.etag)
-    const outgoing = this.outgoingHeaders(request, entry, notModified, id)
-    if (outgoing === undefined) return false
+    const prepared = this.preparedFor(entry)
+    const { headers, idSlot, rateLimitSlot } = notModified ? prepared.notModified : prepared.ok
+    const id = this.options.requestIds.next()
+    // The prepared array is shared by every request for this entry: it is filled here and read by
+    // writeHead, which copies it into the response head at once, before anything else can run.
+    headers[idSlot] = id
+    if (decision !== undefined) headers[rateLimitSlot] = RateLimiter.header(decision)
     // Closing began while this request's body was on its way: the connection ends with the answer.
-    if (this.closing) outgoing.push('connection', 'close')
+    const outgoing = this.closing ? headers.concat('connection', 'close') : headers
     if (notModified) {
       response.writeHead(304, outgoing)
       response.end()
     } else {
-      outgoing.push('content-length', String(entry.payload.length))
       response.writeHead(200, outgoing)
       response.end(entry.payload)
     }
-    if (this.log !== undefined && LOGS_INFO.has(this.log.level)) {
+    if (logs) {
       // The logger's request serializer keeps the path and drops the query, as for every request.
-      this.log.info({ requestId: id, req: { method: request.method, url: request.url }, res: { statusCode: notModified ? 304 : 200 }, responseTime: performance.now() - started }, 'request completed from memory')
+      this.log?.info({ requestId: id, req: { method: request.method, url: request.url }, res: { statusCode: notModified ? 304 : 200 }, responseTime: performance.now() - started }, 'request completed from memory')
     }
     return true
   }
 
-  /** The recorded headers plus the request's own; undefined when the client is over its quota (Fastify answers the 429). */
-  private outgoingHeaders (request: FastPathRequest, entry: CachedRepresentation, notModified: boolean, id: string): string[] | undefined {
-    const recorded = notModified ? entry.notModifiedHeaders : entry.allHeaders
-    if (!this.options.limiter.enabled) return recorded.concat('x-request-id', id)
-    const decision = this.options.limiter.take(request.socket.remoteAddress ?? '')
-    if (!decision.allowed) {
-      request[RATE_LIMIT_DECISION] = decision
-      return undefined
+  /**
+   * The headers of an entry's 200 and 304, made once per entry: allocating and copying two dozen
+   * headers for every answer was a tenth of the time of an answer from memory.
+   */
+  private preparedFor (entry: CachedRepresentation): { ok: PreparedHeaders, notModified: PreparedHeaders } {
+    let prepared = this.prepared.get(entry)
+    if (prepared === undefined) {
+      prepared = { ok: this.prepare(entry.allHeaders, String(entry.payload.length)), notModified: this.prepare(entry.notModifiedHeaders) }
+      this.prepared.set(entry, prepared)
     }
-    return recorded.concat('x-request-id', id, 'ratelimit-policy', this.policyHeader, 'ratelimit', RateLimiter.header(decision))
+    return prepared
+  }
+
+  private prepare (recorded: string[], contentLength?: string): PreparedHeaders {
+    const headers = recorded.concat('x-request-id', '')
+    const idSlot = headers.length - 1
+    let rateLimitSlot = -1
+    if (this.options.limiter.enabled) {
+      headers.push('ratelimit-policy', this.policyHeader, 'ratelimit', '')
+      rateLimitSlot = headers.length - 1
+    }
+    if (contentLength !== undefined) headers.push('content-length', contentLength)
+    return { headers, idSlot, rateLimitSlot }
   }
 }

@@ -6,6 +6,7 @@ import { buildApp, type BuildAppConfig } from '../../src/app.js'
 import { bodyKey, FastPath, MAX_URL_LENGTH } from '../../src/http/fast-path.js'
 import { RateLimiter } from '../../src/http/rate-limiter.js'
 import { RepresentationCache } from '../../src/http/representation-cache.js'
+import { RequestIds } from '../../src/http/request-ids.js'
 import { MIGRATIONS_DIR, testStorePath } from '../helper.js'
 
 /** The whole app listening on a loopback port, with its log lines. */
@@ -83,7 +84,7 @@ t.test('revalidation, languages and rate limits on the fast path', async (t) => 
 
 t.test('once closing starts, requests go to Fastify', async (t) => {
   const cache = new RepresentationCache(1 << 20)
-  const fastPath = new FastPath({ cache, limiter: new RateLimiter({ max: 0, windowSeconds: 60 }) })
+  const fastPath = new FastPath({ cache, limiter: new RateLimiter({ max: 0, windowSeconds: 60 }), requestIds: new RequestIds() })
   const payload = Buffer.from('{"ok":true}')
   const key = '/thing\0en>en\0application/json'
   cache.set(key, { payload, etag: '"e"', headers: [], allHeaders: ['content-type', 'application/json', 'etag', '"e"'], notModifiedHeaders: ['etag', '"e"'] })
@@ -197,7 +198,7 @@ t.test('a POST body that arrives chunked, or not at all, is handled without the 
 
 t.test('a POST taken before closing began is answered from memory after it, and its connection ends', async (t) => {
   const cache = new RepresentationCache(1 << 20)
-  const fastPath = new FastPath({ cache, limiter: new RateLimiter({ max: 0, windowSeconds: 60 }) })
+  const fastPath = new FastPath({ cache, limiter: new RateLimiter({ max: 0, windowSeconds: 60 }), requestIds: new RequestIds() })
   fastPath.bodyKeyedPaths.add('/plan')
   const body = '{"threats":["anonymity"]}'
   cache.set(bodyKey('/plan', { 'content-type': 'application/json' }, Buffer.from(body)), { payload: Buffer.from('{"plan":1}'), etag: '', headers: [], allHeaders: ['content-type', 'application/json'], notModifiedHeaders: [] })
