@@ -9,6 +9,7 @@ import { makeProblem } from './http/problem.js'
 import { RateLimiter } from './http/rate-limiter.js'
 import { RepresentationCache } from './http/representation-cache.js'
 import { RequestIds } from './http/request-ids.js'
+import { pathOf } from './http/url-path.js'
 import guideStore from './plugins/guide-store.js'
 import httpCaching from './plugins/http-caching.js'
 import markdownTwins from './plugins/markdown-twins.js'
@@ -58,7 +59,7 @@ function loggerOptions (config: BuildAppConfig): FastifyServerOptions['logger'] 
     level: config.logLevel,
     serializers: {
       // The query string is left out on purpose: what people look up is what they fear being logged.
-      req: (request: { method: string, url: string, id: string }) => ({ method: request.method, path: request.url.split('?')[0] })
+      req: (request: { method: string, url: string, id: string }) => ({ method: request.method, path: pathOf(request.url) })
     },
     ...(config.prettyLogs === true ? { transport: { target: 'pino-pretty' } } : {}),
     ...(config.logStream === undefined ? {} : { stream: config.logStream })

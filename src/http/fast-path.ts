@@ -3,6 +3,7 @@ import { RateLimiter, type RateLimitDecision } from './rate-limiter.js'
 import type { RequestIds } from './request-ids.js'
 import type { CachedRepresentation, RepresentationCache } from './representation-cache.js'
 import { ifNoneMatchMatches, langParameter, representationKey } from './representation-key.js'
+import { pathOf } from './url-path.js'
 
 /** Requests whose URL is longer than this are answered by Fastify (with a 414). */
 export const MAX_URL_LENGTH = 2048
@@ -42,12 +43,6 @@ interface PreparedHeaders {
   idSlot: number
   /** -1 when the limiter is off. */
   rateLimitSlot: number
-}
-
-/** The path of a raw request URL, without its query. */
-function pathOf (url: string): string {
-  const query = url.indexOf('?')
-  return query === -1 ? url : url.slice(0, query)
 }
 
 /**

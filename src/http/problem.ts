@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Problem } from '../schemas/common.js'
+import { pathOf } from './url-path.js'
 
 /** The kinds of problem this API reports; `type` is `/problems/<kind>`. */
 const PROBLEM_TITLES = {
@@ -43,7 +44,7 @@ export function makeProblem (request: FastifyRequest, status: number, kind: Prob
     status,
     detail,
     // Cut to the document's bound: an over-long URL (a 414) is not echoed whole.
-    instance: (request.url.split('?')[0] ?? '/').slice(0, 2048),
+    instance: pathOf(request.url).slice(0, 2048),
     requestId: request.id,
     ...extra
   }

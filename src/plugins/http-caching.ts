@@ -66,14 +66,6 @@ function notModified (request: FastifyRequest, reply: FastifyReply, etag: string
 }
 
 /**
- * Answers that depend only on the content release are made once: the first GET renders and
- * serialises one, tags it with a strong ETag (release hash + digest of the bytes, so each language
- * and media type has its own) and keeps it with every header that holds for the next request.
- * Later GETs with the same representation key are answered from memory: by the server's fast path
- * (src/http/fast-path.ts) before Fastify sees them, or here, before any validation, handler or
- * serialisation runs, when a request comes in through Fastify all the same (inject, a limited client).
- */
-/**
  * The fast path read the body of a body-keyed POST to look it up; on a miss it hands the request
  * over with the body, whose stream is spent: Fastify parses the bytes from here instead.
  */
@@ -91,6 +83,14 @@ export interface HttpCachingOptions {
   bodyKeyedPaths: Set<string>
 }
 
+/**
+ * Answers that depend only on the content release are made once: the first GET renders and
+ * serialises one, tags it with a strong ETag (release hash + digest of the bytes, so each language
+ * and media type has its own) and keeps it with every header that holds for the next request.
+ * Later GETs with the same representation key are answered from memory: by the server's fast path
+ * (src/http/fast-path.ts) before Fastify sees them, or here, before any validation, handler or
+ * serialisation runs, when a request comes in through Fastify all the same (inject, a limited client).
+ */
 async function httpCaching (app: FastifyInstance, options: HttpCachingOptions): Promise<void> {
   const releasePrefix = app.guide.release.contentHash.slice(0, 12)
   const cache = options.cache
@@ -98,7 +98,8 @@ async function httpCaching (app: FastifyInstance, options: HttpCachingOptions): 
 
   app.addHook('onRoute', (route) => {
     if (route.config?.bodyKeyed !== true) return
-    // The router ignores a trailing slash; so does the fast path's lookup.
+    // The router ignores a trailing slash, so the fast path reads bodies sent to either spelling
+    // (each is its own key, as for a GET).
     const path = route.url.replace(/\/$/, '')
     options.bodyKeyedPaths.add(path).add(`${path}/`)
     route.preParsing = [...(route.preParsing === undefined ? [] : [route.preParsing].flat()), replayBufferedBody]

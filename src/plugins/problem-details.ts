@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import FindMyWay, { type HTTPMethod } from 'find-my-way'
 import { withCommonProblemResponses, type Problem } from '../schemas/common.js'
 import { problemKindForStatus, sendProblem } from '../http/problem.js'
+import { pathOf } from '../http/url-path.js'
 
 const VALIDATION_PLACES: Record<string, NonNullable<Problem['errors']>[number]['in']> = {
   params: 'path',
@@ -65,7 +66,7 @@ async function problemDetails (app: FastifyInstance): Promise<void> {
   })
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    const path = request.url.split('?')[0] ?? '/'
+    const path = pathOf(request.url)
     const allowed = [...methods].filter((method) => knownRoutes.find(method as HTTPMethod, path) !== null).sort()
     if (allowed.length > 0) {
       reply.header('Allow', allowed.join(', '))

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import { MAX_URL_LENGTH, RATE_LIMIT_DECISION, type FastPathRequest } from '../http/fast-path.js'
 import { makeProblem } from '../http/problem.js'
 import { RateLimiter } from '../http/rate-limiter.js'
+import { pathOf } from '../http/url-path.js'
 
 export interface RequestLimitsOptions {
   limiter: RateLimiter
@@ -54,7 +55,7 @@ async function requestLimits (app: FastifyInstance, options: RequestLimitsOption
     if (request.url.length > MAX_URL_LENGTH) {
       return problemReply(request, reply, 414, `The URL is ${request.url.length} characters long; the limit is ${MAX_URL_LENGTH}`)
     }
-    if (!limiter.enabled || UNLIMITED_PATHS.has(request.url.split('?', 1)[0] ?? '')) return
+    if (!limiter.enabled || UNLIMITED_PATHS.has(pathOf(request.url))) return
     // The fast path may have counted this request already before handing it over.
     const decision = (request.raw as FastPathRequest)[RATE_LIMIT_DECISION] ?? limiter.take(request.ip)
     reply.header('RateLimit-Policy', limiter.policyHeader)
