@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3'
-import { stemText } from '../search/tokenize.js'
-import { scopeTokens } from '../store/write-passages.js'
+import { writeSearchIndex } from '../store/write-search-index.js'
 
 /**
  * Grows a copy of a built store to `factor` times its passages with synthetic ones, made of words
  * drawn from the real passages (so the index has a realistic vocabulary and word frequencies), for
- * measuring how search latency grows with the corpus. Deterministic for a given store and factor.
+ * measuring how search latency grows with the corpus. The search index is rebuilt over all of them. Deterministic for a given store and factor.
  */
 export function growCorpus (storePath: string, factor: number): number {
   const db = new Database(storePath)
@@ -24,7 +23,6 @@ export function growCorpus (storePath: string, factor: number): number {
     }
     const insertPassage = db.prepare(`INSERT INTO passage (id, locale, type, title_path_json, text, api_url, source_url, document_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-    const insertIndex = db.prepare('INSERT INTO passage_fts (rowid, title, heading, body, scope) VALUES (?, ?, ?, ?, ?)')
     const extra = real.length * (factor - 1)
     db.transaction(() => {
       for (let index = 0; index < extra; index++) {
@@ -34,9 +32,9 @@ export function growCorpus (storePath: string, factor: number): number {
         const title = pick(4)
         const heading = pick(3)
         const text = pick(60 + Math.floor(random() * 140))
-        const info = insertPassage.run(`synthetic:${index}`, template.locale, template.type, JSON.stringify([title, heading]), text, `/synthetic/${index}`, 'https://example.invalid/', `synthetic-${index}`)
-        insertIndex.run(info.lastInsertRowid, stemText(title), stemText(heading), stemText(text), scopeTokens(template.locale, template.type))
+        insertPassage.run(`synthetic:${index}`, template.locale, template.type, JSON.stringify([title, heading]), text, `/synthetic/${index}`, 'https://example.invalid/', `synthetic-${index}`)
       }
+      writeSearchIndex(db)
     })()
     return real.length + extra
   } finally {

@@ -3,9 +3,9 @@ import type { Passage, PassageType } from './passages.js'
 import { snippet } from './snippet.js'
 import { queryStems } from './tokenize.js'
 
-/** Every stem is quoted in the match expression, so no character a person types acts as an FTS5 operator. */
+/** Finds the best passages for query stems, each matched as a prefix of the terms it indexes. */
 export interface PassageIndex {
-  search: (query: { match: string, locale: Locale | null, type: PassageType | null, limit: number }) => Array<Passage & { rank: number }>
+  search: (query: { stems: string[], locale: Locale | null, type: PassageType | null, limit: number }) => Array<Passage & { score: number }>
 }
 
 export interface SearchResult extends Passage {
@@ -33,12 +33,12 @@ export function citationFor (passage: Passage, releaseVersion: string): string {
 export function searchPassages (index: PassageIndex, query: { q: string, locale: Locale | null, type: PassageType | null, limit: number }, releaseVersion: string): SearchOutcome {
   const stems = queryStems(query.q)
   if (stems.length === 0) return { stems, results: [] }
-  const hits = index.search({ match: stems.map((stem) => `"${stem}"*`).join(' OR '), locale: query.locale, type: query.type, limit: query.limit })
+  const hits = index.search({ stems, locale: query.locale, type: query.type, limit: query.limit })
   return {
     stems,
-    results: hits.map(({ rank, ...passage }) => ({
+    results: hits.map(({ score, ...passage }) => ({
       ...passage,
-      score: Math.round(-rank * 1000) / 1000,
+      score: Math.round(score * 1000) / 1000,
       snippet: snippet(passage.text, stems),
       citation: citationFor(passage, releaseVersion)
     }))

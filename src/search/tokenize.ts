@@ -39,9 +39,23 @@ export function stem (word: string): string {
 
 const stems = new Map<string, string>()
 
-/** The text as stems, space-separated: what the full-text index stores. */
-export function stemText (text: string): string {
-  return words(text).map(stem).join(' ')
+/** Latin letters that carry diacritics: Latin-1 Supplement to Latin Extended-B, and Latin Extended Additional. */
+const LATIN_WITH_DIACRITICS = /[\u00C0-\u024F\u1E00-\u1EFF]/u
+const LATIN_LETTER_WITH_DIACRITICS = /[\u00C0-\u024F\u1E00-\u1EFF]/gu
+
+/**
+ * Folds Latin letters with diacritics to their base letters, so "café" and "cafe" are one term, as
+ * SQLite's unicode61 tokenizer with remove_diacritics did when the index was FTS5. Other scripts
+ * keep theirs: Russian «й» is a letter of its own, not «и» with a mark.
+ */
+export function foldDiacritics (term: string): string {
+  if (!LATIN_WITH_DIACRITICS.test(term)) return term
+  return term.replace(LATIN_LETTER_WITH_DIACRITICS, (letter) => letter.normalize('NFD').replace(/\p{M}/gu, ''))
+}
+
+/** The terms the search index holds for a text: its words' stems, with Latin diacritics folded. */
+export function indexTerms (text: string): string[] {
+  return words(text).map((word) => foldDiacritics(stem(word)))
 }
 
 /** The most stems one query searches for, and the longest word it keeps (a stem is never longer than its word). */

@@ -1,10 +1,13 @@
 import type { Database, Statement } from 'better-sqlite3'
-import type { Locale } from '../content/locales.js'
+import { LOCALES, type Locale } from '../content/locales.js'
+import { type CorpusStatistics, type Posting, rankByBm25 } from '../search/bm25.js'
+import { prefixEnd, searchScopes } from '../search/champion-lists.js'
 import type { Passage, PassageType } from '../search/passages.js'
+import { foldDiacritics } from '../search/tokenize.js'
 
 export interface PassageHit extends Passage {
-  /** bm25 with section headings weighing most, then document titles, then body text; lower is better. */
-  rank: number
+  /** bm25: higher is better. */
+  score: number
 }
 
 interface Row {
@@ -16,47 +19,55 @@ interface Row {
   apiUrl: string
   sourceUrl: string
   documentId: string
-  rank: number
 }
 
 const COLUMNS = `p.id, p.locale, p.type, p.title_path_json AS titlePath, p.text, p.api_url AS apiUrl, p.source_url AS sourceUrl,
   p.document_id AS documentId`
 
-function toPassage (row: Row): PassageHit {
+function toPassage (row: Row): Passage {
   return { ...row, titlePath: JSON.parse(row.titlePath) as string[] }
 }
 
 /**
- * Full-text search over passages; `match` is an FTS5 expression built only from quoted stems.
- * Filtering and ranking happen inside the index (scope tokens, bm25, top-n), and only the passages
- * to be shown are read, so the cost of a search grows with its matches, not with what it shows.
+ * Search over passages, by champion lists (see src/search/champion-lists.ts): each query stem reads
+ * the lists of the terms it is a prefix of, in the scopes asked for, and only the passages to be
+ * shown are read from passage. The cost grows with the lists read, which are bounded, not with the
+ * number of passages that match.
  */
 export class PassagesRepository {
-  private readonly rankStatement: Statement<[{ expression: string, limit: number }], { rowid: number, rank: number }>
+  private readonly postingsStatement: Statement<[{ scope: string, from: string, to: string }], Posting>
+  private readonly prefixStatement: Statement<[string], number>
   private readonly byRowidStatement: Statement<[number], Row>
   private readonly byIdStatement: Statement<[{ id: string, locale: string }], Row>
+  private readonly corpus: CorpusStatistics
 
   constructor (db: Database) {
-    // Headings weigh most, then document titles, then body text; the scope column weighs nothing.
-    this.rankStatement = db.prepare(`SELECT rowid, bm25(passage_fts, 3.0, 6.0, 1.0, 0.0) AS rank
-      FROM passage_fts WHERE passage_fts MATCH @expression ORDER BY rank, rowid LIMIT @limit`)
-    this.byRowidStatement = db.prepare(`SELECT ${COLUMNS}, 0 AS rank FROM passage p WHERE p.rowid = ?`)
-    this.byIdStatement = db.prepare(`SELECT ${COLUMNS}, 0 AS rank FROM passage p WHERE p.id = @id AND p.locale = @locale`)
+    this.postingsStatement = db.prepare(`SELECT passage, weight, length FROM search_posting
+      WHERE scope = @scope AND term >= @from AND term < @to`)
+    this.prefixStatement = db.prepare<[string], number>('SELECT passages FROM search_prefix WHERE prefix = ?').pluck()
+    this.byRowidStatement = db.prepare(`SELECT ${COLUMNS} FROM passage p WHERE p.rowid = ?`)
+    this.byIdStatement = db.prepare(`SELECT ${COLUMNS} FROM passage p WHERE p.id = @id AND p.locale = @locale`)
+    this.corpus = db.prepare<[], CorpusStatistics>('SELECT passages, terms FROM search_corpus').get() ?? { passages: 0, terms: 0 }
   }
 
-  search (query: { match: string, locale: Locale | null, type: PassageType | null, limit: number }): PassageHit[] {
-    const conditions = [
-      ...(query.locale === null ? [] : [`scope : "locale${query.locale}"`]),
-      ...(query.type === null ? [] : [`scope : "type${query.type}"`]),
-      `{title heading body} : (${query.match})`
-    ]
-    return this.rankStatement.all({ expression: conditions.join(' AND '), limit: query.limit }).flatMap(({ rowid, rank }) => {
-      const row = this.byRowidStatement.get(rowid)
-      return row === undefined ? [] : [toPassage({ ...row, rank })]
+  /** The best `limit` passages for query stems (as queryStems gives them), in the language and type asked for, or in all. */
+  search (query: { stems: string[], locale: Locale | null, type: PassageType | null, limit: number }): PassageHit[] {
+    const scopes = searchScopes(query.locale === null ? LOCALES : [query.locale], query.type)
+    const phrases = query.stems.map((stem) => {
+      const prefix = foldDiacritics(stem)
+      const matching = this.prefixStatement.get(prefix) ?? 0
+      return {
+        matching,
+        postings: matching === 0 ? [] : scopes.flatMap((scope) => this.postingsStatement.all({ scope, from: prefix, to: prefixEnd(prefix) }))
+      }
+    })
+    return rankByBm25(phrases, this.corpus, query.limit).flatMap(({ passage, score }) => {
+      const row = this.byRowidStatement.get(passage)
+      return row === undefined ? [] : [{ ...toPassage(row), score }]
     })
   }
 
-  get (id: string, locale: Locale): PassageHit | undefined {
+  get (id: string, locale: Locale): Passage | undefined {
     const row = this.byIdStatement.get({ id, locale })
     return row === undefined ? undefined : toPassage(row)
   }

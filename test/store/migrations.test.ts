@@ -18,7 +18,7 @@ t.test('the project migrations are numbered from 001 and use STRICT tables', asy
   t.equal(latestSchemaVersion(migrations), migrations.length)
   for (const migration of migrations) {
     const tables = migration.sql.match(/CREATE TABLE[^;]+;/g) ?? []
-    for (const table of tables) t.match(table, /\) STRICT;$/, `${migration.name}: ${table.split('(')[0]} is STRICT`)
+    for (const table of tables) t.match(table, /\) STRICT(, WITHOUT ROWID)?;$/, `${migration.name}: ${table.split('(')[0]} is STRICT`)
   }
 })
 

@@ -29,7 +29,7 @@ export default async function searchRoutes (fastify: FastifyInstance): Promise<v
       tags: ['search'],
       operationId: 'search',
       summary: 'Search the guide',
-      description: 'Cited passage search over topics, practices, layouts and threats in English and Russian (SQLite FTS5, BM25, ' +
+      description: 'Cited passage search over topics, practices, layouts and threats in English and Russian (BM25, ' +
         'titles and headings weigh more than body text, Snowball stemming in both languages, word prefixes match). Any text is a ' +
         'valid query; an empty one is a 400. With no result the answer says so and suggests where to start. Query text is never logged.',
       querystring: Type.Object({
