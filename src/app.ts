@@ -17,6 +17,7 @@ import openapi from './plugins/openapi.js'
 import problemDetails from './plugins/problem-details.js'
 import requestLimits from './plugins/request-limits.js'
 import security, { SOCKET_ANSWER_HEADERS } from './plugins/security.js'
+import docsRoutes from './routes/docs.js'
 import healthRoutes from './routes/health.js'
 import llmsRoutes from './routes/llms.js'
 import mcpRoutes from './routes/mcp.js'
@@ -137,6 +138,7 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
   await app.register(httpCaching, { cache: representations, bodyKeyedPaths: fastPath.bodyKeyedPaths })
   await app.register(markdownTwins)
   await app.register(openapi)
+  await app.register(docsRoutes)
   await app.register(healthRoutes)
   await app.register(v1Routes, { prefix: '/v1' })
   await app.register(llmsRoutes)

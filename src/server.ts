@@ -5,8 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
 import { loadConfig } from './config.js'
 import { ContentValidationError, formatIssue } from './content/content-issue.js'
-import { formatBuildSummary } from './store/build-store.js'
-import { ensureStore } from './store/ensure-store.js'
+import { storeNeedsBuild } from './store/store-needs-build.js'
 
 /** How long close-with-grace lets requests in flight finish before it exits with 1. */
 const CLOSE_GRACE_MS = 10_000
@@ -57,8 +56,11 @@ function drainingClose (app: FastifyInstance): () => Promise<void> {
 /** Starts the API: read the configuration, make sure the store is built, listen, close gracefully. */
 async function start (): Promise<void> {
   const config = loadConfig(process.env, process.stdout.isTTY)
-  const summary = ensureStore(config)
-  if (summary !== undefined) console.log(formatBuildSummary(summary))
+  if (storeNeedsBuild(config)) {
+    // Loaded only when needed: the content loaders are a good part of the code, and a current store never needs them.
+    const { buildStore, formatBuildSummary } = await import('./store/build-store.js')
+    console.log(formatBuildSummary(buildStore({ dataDir: config.dataDir, migrationsDir: config.migrationsDir, storePath: config.storePath })))
+  }
 
   const app = await buildApp(config)
   const close = drainingClose(app)

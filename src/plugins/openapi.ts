@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util'
 import swagger from '@fastify/swagger'
-import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { TSchema } from 'typebox'
@@ -115,12 +114,6 @@ async function openapi (app: FastifyInstance): Promise<void> {
         return typeof json.$id === 'string' ? json.$id : `Schema${index}`
       }
     }
-  })
-
-  await app.register(swaggerUi, {
-    routePrefix: '/docs',
-    uiConfig: { deepLinking: true, validatorUrl: null, defaultModelsExpandDepth: 1 },
-    theme: { title: 'Qubes Guide API reference' }
   })
 
   app.get('/openapi.json', { schema: { hide: true }, config: { releaseCached: true } }, async () => app.swagger())

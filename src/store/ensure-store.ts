@@ -1,35 +1,13 @@
-import { existsSync } from 'node:fs'
 import type { AppConfig } from '../config.js'
 import { buildStore, type BuildSummary } from './build-store.js'
-import { latestSchemaVersion, readMigrations } from './migrations.js'
-import { checkReplaceableStore, headerSchemaVersion, StoreUnavailableError } from './open-store.js'
-import { storeIsStale } from './store-freshness.js'
+import { storeNeedsBuild } from './store-needs-build.js'
 
 /**
- * Rebuilds the store from data/ when it is missing, older than data/ and migrations/, or of an
- * older schema, so that `npm start` after an edit or a pull serves it. Returns the build summary,
- * or undefined when the store is current (or rebuilding is switched off).
- *
- * A file that is there is replaced only when it is an intact store of this schema or an older one.
- * Builds are atomic, so a damaged, truncated or foreign file at STORE_PATH means something else
- * went wrong (a failing disk, a half-copied deploy, a STORE_PATH pointing at someone's file):
- * overwriting it would hide that, or destroy a file that was never ours. A newer schema means newer
- * code wrote it, which this code must not downgrade. Such a file is refused with the same line as
- * without rebuilding, saying it was left in place; `npm run db:build` replaces it on purpose.
+ * Rebuilds the store from data/ when storeNeedsBuild says so, so that `npm start` after an edit
+ * or a pull serves it. Returns the build summary, or undefined when the store is current (or
+ * rebuilding is switched off).
  */
 export function ensureStore (config: Pick<AppConfig, 'storePath' | 'dataDir' | 'migrationsDir' | 'buildStoreOnStart'>): BuildSummary | undefined {
-  if (!config.buildStoreOnStart) return undefined
-  const build = (): BuildSummary => buildStore({ dataDir: config.dataDir, migrationsDir: config.migrationsDir, storePath: config.storePath })
-  if (!existsSync(config.storePath)) return build()
-
-  const expectedSchemaVersion = latestSchemaVersion(readMigrations(config.migrationsDir))
-  const olderSchema = (headerSchemaVersion(config.storePath) ?? expectedSchemaVersion) < expectedSchemaVersion
-  if (!olderSchema && !storeIsStale(config.storePath, [config.dataDir, config.migrationsDir])) return undefined
-  try {
-    checkReplaceableStore(config.storePath, expectedSchemaVersion)
-  } catch (error) {
-    if (!(error instanceof StoreUnavailableError)) throw error
-    throw new StoreUnavailableError(`${error.message}; left in place: start-up replaces only an intact store`, { cause: error })
-  }
-  return build()
+  if (!storeNeedsBuild(config)) return undefined
+  return buildStore({ dataDir: config.dataDir, migrationsDir: config.migrationsDir, storePath: config.storePath })
 }
