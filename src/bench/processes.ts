@@ -14,11 +14,12 @@ let stopsChildrenOnSignal = false
 
 /**
  * Starts a Node process of ours, with this process's own node options unless others are given
- * (the production server's). If this process is told to stop (a test runner's timeout, ^C),
+ * (the production server's), in this process's environment plus `env`, or in `env` alone when
+ * `inheritEnvironment` is false. If this process is told to stop (a test runner's timeout, ^C),
  * the children go with it instead of holding ports and cores afterwards.
  */
-export function startNode (file: string, args: string[], env: NodeJS.ProcessEnv = {}, nodeOptions: string[] = process.execArgv): ChildProcess {
-  const child = spawn(process.execPath, [...nodeOptions, file, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+export function startNode (file: string, args: string[], env: NodeJS.ProcessEnv = {}, nodeOptions: string[] = process.execArgv, inheritEnvironment = true): ChildProcess {
+  const child = spawn(process.execPath, [...nodeOptions, file, ...args], { env: inheritEnvironment ? { ...process.env, ...env } : env, stdio: ['ignore', 'pipe', 'pipe'] })
   running.add(child)
   child.once('exit', () => running.delete(child))
   if (!stopsChildrenOnSignal) {
