@@ -52,7 +52,7 @@ function median (values: number[]): number {
 function combine (a: LoadResult, b: LoadResult): LoadResult {
   return {
     requestsPerSecond: (a.requestsPerSecond + b.requestsPerSecond) / 2,
-    p50: (a.p50 + b.p50) / 2,
+    p50: Math.round((a.p50 + b.p50) / 2 * 100) / 100,
     p99: Math.max(a.p99, b.p99),
     errors: a.errors + b.errors,
     non2xx: a.non2xx + b.non2xx

@@ -1,4 +1,4 @@
-import { stem } from './tokenize.js'
+import { foldDiacritics, stem } from './tokenize.js'
 
 const WORD = /[\p{L}\p{N}]+/gu
 
@@ -12,12 +12,21 @@ function escapeHtml (text: string): string {
  * stems), so what a person reads is what the guide says.
  */
 export function snippet (text: string, stems: string[], maxWords = 32): string {
+  // Matched as the index matches: a word's stem, folded, starts with a query stem, folded.
+  const prefixes = stems.map(foldDiacritics)
   const tokens = [...text.matchAll(WORD)].map((match) => ({ start: match.index, end: match.index + match[0].length, word: match[0] }))
-  const hits = tokens.map((token) => stems.some((queryStem) => stem(token.word.toLowerCase()).startsWith(queryStem)))
+  const hits = tokens.map((token) => {
+    const term = foldDiacritics(stem(token.word.toLowerCase()))
+    return prefixes.some((prefix) => term.startsWith(prefix))
+  })
+  // The window slides one word at a time, counting the hit that enters and the one that leaves;
+  // the first of the densest windows wins.
+  let count = hits.slice(0, maxWords).filter(Boolean).length
+  let bestCount = count
   let bestStart = 0
-  let bestCount = -1
-  for (let start = 0; start < Math.max(1, tokens.length - maxWords + 1); start++) {
-    const count = hits.slice(start, start + maxWords).filter(Boolean).length
+  for (let start = 1; start + maxWords <= tokens.length; start++) {
+    if (hits[start - 1] === true) count--
+    if (hits[start + maxWords - 1] === true) count++
     if (count > bestCount) {
       bestCount = count
       bestStart = start
