@@ -2,8 +2,16 @@ import { foldDiacritics, stem } from './tokenize.js'
 
 const WORD = /[\p{L}\p{N}]+/gu
 
+const HTML_SPECIAL = /[&<>"]/
+
 function escapeHtml (text: string): string {
+  if (!HTML_SPECIAL.test(text)) return text
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+function initialOf (word: string): string {
+  const initial = foldDiacritics(word.charAt(0))
+  return initial === 'ё' ? 'е' : initial
 }
 
 /**
@@ -15,8 +23,14 @@ export function snippet (text: string, stems: string[], maxWords = 32): string {
   // Matched as the index matches: a word's stem, folded, starts with a query stem, folded.
   const prefixes = stems.map(foldDiacritics)
   const tokens = [...text.matchAll(WORD)].map((match) => ({ start: match.index, end: match.index + match[0].length, word: match[0] }))
+  // Stemmers cut and rewrite the ends of words; at the start the only change is the Russian
+  // stemmer's «ё» to «е». A word whose first letter starts no query stem is not stemmed at all
+  // (most words of a passage, and most of the time).
+  const initials = new Set(prefixes.map(initialOf))
   const hits = tokens.map((token) => {
-    const term = foldDiacritics(stem(token.word.toLowerCase()))
+    const word = token.word.toLowerCase()
+    if (!initials.has(initialOf(word))) return false
+    const term = foldDiacritics(stem(word))
     return prefixes.some((prefix) => term.startsWith(prefix))
   })
   // The window slides one word at a time, counting the hit that enters and the one that leaves;

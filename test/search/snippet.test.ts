@@ -1,0 +1,24 @@
+import Database from 'better-sqlite3'
+import t from 'tap'
+import { foldDiacritics, stem, words } from '../../src/search/tokenize.js'
+import { snippet } from '../../src/search/snippet.js'
+import { testStorePath } from '../helper.js'
+
+t.test('stemming keeps the first letter of every word in the guide, which lets snippets skip the rest', async (t) => {
+  const db = new Database(testStorePath(), { readonly: true })
+  t.teardown(() => db.close())
+  const texts = db.prepare('SELECT title_path_json || text FROM passage').pluck().all() as string[]
+  const vocabulary = new Set(texts.flatMap((text) => words(text)))
+  t.ok(vocabulary.size > 3000, `${vocabulary.size} distinct words in English and Russian`)
+  const initial = (word: string): string => foldDiacritics(word.charAt(0)).replace('ё', 'е')
+  const changed = [...vocabulary].filter((word) => initial(stem(word)) !== initial(word))
+  t.same(changed, [])
+  for (const word of ['yearly', 'yes', 'éclair', 'über', '4k']) t.equal(initial(stem(word)), initial(word), word)
+  t.equal(stem('ёлка').charAt(0), 'е', 'the Russian stemmer writes «ё» as «е», the one change at the start of a word')
+  t.equal(snippet('Ёлка и ель', [stem('ёлка')]), '<mark>Ёлка</mark> и ель', 'which snippets allow for')
+})
+
+t.test('special characters are escaped only where there are any', async (t) => {
+  t.equal(snippet('plain words and qubes', [stem('qubes')]), 'plain words and <mark>qubes</mark>')
+  t.equal(snippet('a "qubes" & <vms> b', [stem('qubes')]), 'a &quot;<mark>qubes</mark>&quot; &amp; &lt;vms&gt; b')
+})
