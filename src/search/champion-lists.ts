@@ -122,9 +122,11 @@ export class SearchIndexBuilder {
     for (const [term, flat] of this.postings) {
       const byScope = new Map<string, Array<{ passage: number, weight: number, length: number, impact: number }>>()
       for (let at = 0; at < flat.length; at += 4) {
-        const [passage, weight, length, scope] = flat.slice(at, at + 4) as [number, number, number, number]
+        const passage = flat[at] as number
+        const weight = flat[at + 1] as number
+        const length = flat[at + 2] as number
         const entry = { passage, weight, length, impact: saturation(weight, length, averageLength) }
-        for (const name of this.scopes[scope] ?? []) {
+        for (const name of this.scopes[flat[at + 3] as number] ?? []) {
           let list = byScope.get(name)
           if (list === undefined) byScope.set(name, list = [])
           list.push(entry)

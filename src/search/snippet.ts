@@ -1,4 +1,4 @@
-import { foldDiacritics, stem } from './tokenize.js'
+import { foldDiacritics, indexTerm, indexTermInitial } from './tokenize.js'
 
 const WORD = /[\p{L}\p{N}]+/gu
 
@@ -7,11 +7,6 @@ const HTML_SPECIAL = /[&<>"]/
 function escapeHtml (text: string): string {
   if (!HTML_SPECIAL.test(text)) return text
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
-
-function initialOf (word: string): string {
-  const initial = foldDiacritics(word.charAt(0))
-  return initial === 'ё' ? 'е' : initial
 }
 
 /**
@@ -23,14 +18,13 @@ export function snippet (text: string, stems: string[], maxWords = 32): string {
   // Matched as the index matches: a word's stem, folded, starts with a query stem, folded.
   const prefixes = stems.map(foldDiacritics)
   const tokens = [...text.matchAll(WORD)].map((match) => ({ start: match.index, end: match.index + match[0].length, word: match[0] }))
-  // Stemmers cut and rewrite the ends of words; at the start the only change is the Russian
-  // stemmer's «ё» to «е». A word whose first letter starts no query stem is not stemmed at all
-  // (most words of a passage, and most of the time).
-  const initials = new Set(prefixes.map(initialOf))
+  // A word whose term cannot start with any query stem is not stemmed at all (most words of a
+  // passage, most of the time).
+  const initials = new Set(prefixes.map(indexTermInitial))
   const hits = tokens.map((token) => {
     const word = token.word.toLowerCase()
-    if (!initials.has(initialOf(word))) return false
-    const term = foldDiacritics(stem(word))
+    if (!initials.has(indexTermInitial(word))) return false
+    const term = indexTerm(word)
     return prefixes.some((prefix) => term.startsWith(prefix))
   })
   // The window slides one word at a time, counting the hit that enters and the one that leaves;

@@ -53,9 +53,23 @@ export function foldDiacritics (term: string): string {
   return term.replace(LATIN_LETTER_WITH_DIACRITICS, (letter) => letter.normalize('NFD').replace(/\p{M}/gu, ''))
 }
 
-/** The terms the search index holds for a text: its words' stems, with Latin diacritics folded. */
+/** The term the search index holds for a (lower-case) word: its stem, with Latin diacritics folded. */
+export function indexTerm (word: string): string {
+  return foldDiacritics(stem(word))
+}
+
+/** The terms the search index holds for a text. */
 export function indexTerms (text: string): string[] {
-  return words(text).map((word) => foldDiacritics(stem(word)))
+  return words(text).map(indexTerm)
+}
+
+/**
+ * The first letter of a (lower-case) word's index term, found without stemming it: the stemmers
+ * cut and rewrite the ends of words, and at the start only the Russian one changes «ё» to «е».
+ */
+export function indexTermInitial (word: string): string {
+  const initial = foldDiacritics(word.charAt(0))
+  return initial === 'ё' ? 'е' : initial
 }
 
 /** The most stems one query searches for, and the longest word it keeps (a stem is never longer than its word). */

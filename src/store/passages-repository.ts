@@ -54,12 +54,11 @@ export class PassagesRepository {
   search (query: { stems: string[], locale: Locale | null, type: PassageType | null, limit: number }): PassageHit[] {
     const scopes = searchScopes(query.locale === null ? LOCALES : [query.locale], query.type)
     const phrases = query.stems.map((stem) => {
-      const prefix = foldDiacritics(stem)
-      const matching = this.prefixStatement.get(prefix) ?? 0
-      return {
-        matching,
-        postings: matching === 0 ? [] : scopes.flatMap((scope) => this.postingsStatement.all({ scope, from: prefix, to: prefixEnd(prefix) }))
-      }
+      const from = foldDiacritics(stem)
+      const matching = this.prefixStatement.get(from) ?? 0
+      if (matching === 0) return { matching, postings: [] }
+      const to = prefixEnd(from)
+      return { matching, postings: scopes.flatMap((scope) => this.postingsStatement.all({ scope, from, to })) }
     })
     return rankByBm25(phrases, this.corpus, query.limit).flatMap(({ passage, score }) => {
       const row = this.byRowidStatement.get(passage)
