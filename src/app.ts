@@ -7,7 +7,7 @@ import { lazySerializers } from './http/lazy-serializers.js'
 import { lazyValidators } from './http/lazy-validators.js'
 import { makeProblem } from './http/problem.js'
 import { RateLimiter } from './http/rate-limiter.js'
-import { RepresentationCache } from './http/representation-cache.js'
+import { AnswerCache } from './http/representation-cache.js'
 import { RequestIds } from './http/request-ids.js'
 import { pathOf } from './http/url-path.js'
 import guideStore from './plugins/guide-store.js'
@@ -84,10 +84,10 @@ function answerClientError (error: NodeJS.ErrnoException, socket: Duplex): void 
 }
 
 export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance> {
-  const representations = new RepresentationCache((config.answerCacheMiB ?? DEFAULT_ANSWER_CACHE_MIB) * 1024 * 1024)
+  const answers = new AnswerCache((config.answerCacheMiB ?? DEFAULT_ANSWER_CACHE_MIB) * 1024 * 1024)
   const limiter = new RateLimiter(config.rateLimit ?? DEFAULT_RATE_LIMIT)
   const requestIds = new RequestIds()
-  const fastPath = new FastPath({ cache: representations, limiter, requestIds })
+  const fastPath = new FastPath({ cache: answers, limiter, requestIds })
   const app = Fastify({
     serverFactory: serverWithFastPath(fastPath),
     schemaController: { compilersFactory: { buildSerializer: lazySerializers, buildValidator: lazyValidators } },
@@ -135,7 +135,7 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
     pressureSampleIntervalMs: config.pressureSampleIntervalMs
   })
   await app.register(guideStore, { storePath: config.storePath, migrationsDir: config.migrationsDir })
-  await app.register(httpCaching, { cache: representations, bodyKeyedPaths: fastPath.bodyKeyedPaths })
+  await app.register(httpCaching, { cache: answers, bodyKeyedPaths: fastPath.bodyKeyedPaths })
   await app.register(markdownTwins)
   await app.register(openapi)
   await app.register(docsRoutes)

@@ -35,7 +35,7 @@ export const EnvironmentSchema = Type.Object({
     minimum: 1,
     maximum: 4096,
     default: DEFAULT_ANSWER_CACHE_MIB,
-    description: 'MiB of serialised answers kept in memory and served by the fast path; when full, the oldest go first'
+    description: 'MiB of serialised answers kept in memory and served by the fast path, half for content and half for answers to queries; when a half is full, its oldest go first'
   }),
   BUILD_STORE_ON_START: Type.Enum(['auto', 'never'], {
     default: 'auto',

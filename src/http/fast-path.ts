@@ -1,7 +1,7 @@
 import type { IncomingMessage, IncomingHttpHeaders, ServerResponse } from 'node:http'
 import { RateLimiter, type RateLimitDecision } from './rate-limiter.js'
 import type { RequestIds } from './request-ids.js'
-import type { CachedRepresentation, RepresentationCache } from './representation-cache.js'
+import type { CachedRepresentation, RepresentationLookup } from './representation-cache.js'
 import { ifNoneMatchMatches, langParameter, representationKey } from './representation-key.js'
 import { pathOf } from './url-path.js'
 
@@ -31,7 +31,7 @@ interface RequestLog {
 const LOGS_INFO = new Set(['info', 'debug', 'trace'])
 
 export interface FastPathOptions {
-  cache: RepresentationCache
+  cache: RepresentationLookup
   limiter: RateLimiter
   /** Fastify's request ids come from the same source. */
   requestIds: RequestIds

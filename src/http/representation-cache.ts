@@ -13,11 +13,16 @@ export interface CachedRepresentation {
   notModifiedHeaders: string[]
 }
 
+/** Where a representation is looked up: one region of the cache, or the answer cache as a whole. */
+export interface RepresentationLookup {
+  get: (key: string) => CachedRepresentation | undefined
+}
+
 /**
  * Serialised answers by representation key, bounded by bytes: when full, the oldest entries go.
  * The bound keeps a client that sends endless distinct URLs (search queries) from growing memory.
  */
-export class RepresentationCache {
+export class RepresentationCache implements RepresentationLookup {
   private readonly entries = new Map<string, CachedRepresentation & { size: number }>()
   private bytes = 0
 
@@ -50,5 +55,37 @@ export class RepresentationCache {
     if (entry === undefined) return
     this.entries.delete(key)
     this.bytes -= entry.size
+  }
+}
+
+/**
+ * What keys an answer, which decides where it is kept: `content` (topics, layouts and their
+ * exports, threat models) is a set the release fixes, and `query` (search, context, suggestions,
+ * checks) is as large as what clients can spell.
+ */
+export type AnswerKind = 'content' | 'query'
+
+/**
+ * Every answer kept in memory, in two regions that share the bound equally. The content of the
+ * whole guide, in every language and representation, takes about 2 MiB, so it fits in its half
+ * and stays there: a flood of distinct queries (a crawler, an attack) evicts only the answers to
+ * other queries, and the answers that are the same for everyone keep coming from memory. With
+ * one region, each new query pushed out the oldest entry, which was the content.
+ */
+export class AnswerCache implements RepresentationLookup {
+  readonly content: RepresentationCache
+  readonly queries: RepresentationCache
+
+  constructor (maxBytes: number) {
+    this.content = new RepresentationCache(Math.floor(maxBytes / 2))
+    this.queries = new RepresentationCache(Math.floor(maxBytes / 2))
+  }
+
+  get (key: string): CachedRepresentation | undefined {
+    return this.content.get(key) ?? this.queries.get(key)
+  }
+
+  set (key: string, value: CachedRepresentation, kind: AnswerKind): void {
+    (kind === 'content' ? this.content : this.queries).set(key, value)
   }
 }

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest, preParsingAsyncHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
 import { BUFFERED_BODY, bodyKey, type FastPathRequest } from '../http/fast-path.js'
-import type { RepresentationCache } from '../http/representation-cache.js'
+import type { AnswerCache } from '../http/representation-cache.js'
 import { ifNoneMatchMatches, representationKey } from '../http/representation-key.js'
 
 declare module 'fastify' {
@@ -15,6 +15,11 @@ declare module 'fastify' {
      * asked for: answers are remembered by the body's bytes and served from memory by the fast path.
      */
     bodyKeyed?: boolean
+    /**
+     * A release-cached GET keyed by free text a client chooses (a search query, a threat model):
+     * its answers are kept apart from the content's, so that endless distinct ones never evict it.
+     */
+    queryKeyed?: boolean
   }
   interface FastifyRequest {
     representationKey: string | null
@@ -49,11 +54,11 @@ function recordedHeaders (reply: FastifyReply): { all: string[], notModified: st
 }
 
 /** A body-keyed POST answered 200 through Fastify: the fast path answers its next copies. */
-function rememberBodyKeyedAnswerIn (cache: RepresentationCache, request: FastifyRequest, reply: FastifyReply, payload: unknown): void {
+function rememberBodyKeyedAnswerIn (cache: AnswerCache, request: FastifyRequest, reply: FastifyReply, payload: unknown): void {
   const body = (request.raw as FastPathRequest)[BUFFERED_BODY]
   if (body === undefined || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return
   const recorded = recordedHeaders(reply)
-  cache.set(bodyKey(request.raw.url ?? request.url, request.headers, body), { payload: Buffer.from(payload), etag: '', headers: [], allHeaders: recorded.all, notModifiedHeaders: [] })
+  cache.set(bodyKey(request.raw.url ?? request.url, request.headers, body), { payload: Buffer.from(payload), etag: '', headers: [], allHeaders: recorded.all, notModifiedHeaders: [] }, 'query')
 }
 
 function notModified (request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
@@ -78,7 +83,7 @@ const replayBufferedBody: preParsingAsyncHookHandler = async (request, _reply, p
 }
 
 export interface HttpCachingOptions {
-  cache: RepresentationCache
+  cache: AnswerCache
   /** The fast path's set of POST paths it reads and looks up by body (FastPath#bodyKeyedPaths). */
   bodyKeyedPaths: Set<string>
 }
@@ -133,7 +138,8 @@ async function httpCaching (app: FastifyInstance, options: HttpCachingOptions): 
           return value === undefined ? [] : [[name, String(value)] as [string, string]]
         })
         const recorded = recordedHeaders(reply)
-        cache.set(request.representationKey, { payload: Buffer.from(payload), etag, headers, allHeaders: recorded.all, notModifiedHeaders: recorded.notModified })
+        const kind = request.routeOptions.config.queryKeyed === true ? 'query' : 'content'
+        cache.set(request.representationKey, { payload: Buffer.from(payload), etag, headers, allHeaders: recorded.all, notModifiedHeaders: recorded.notModified }, kind)
       }
     }
     return notModified(request, reply, etag) ? '' : payload

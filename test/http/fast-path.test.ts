@@ -51,6 +51,22 @@ t.test('the second GET of a representation is answered from memory, byte for byt
   t.notOk(log.some((line) => line.includes('q=vpn') || line.includes('vpn+tor')), 'what people search for is never logged')
 })
 
+t.test('a flood of distinct searches evicts other searches, and the topics stay in memory', async (t) => {
+  // One MiB in all: half of it holds about a hundred search answers.
+  const { base, log } = await listeningApp(t, { answerCacheMiB: 1 })
+  await fetch(`${base}/v1/topics/copying-text`)
+  await fetch(`${base}/v1/search?q=vpn+0`)
+  let searchBytes = 0
+  for (let query = 1; searchBytes < 1024 * 1024; query++) {
+    searchBytes += (await (await fetch(`${base}/v1/search?q=vpn+${query}`)).arrayBuffer()).byteLength
+  }
+  const before = fromMemory(log)
+  t.equal((await fetch(`${base}/v1/topics/copying-text`)).status, 200)
+  t.equal(fromMemory(log), before + 1, 'the topic came from memory after a MiB of search answers')
+  t.equal((await fetch(`${base}/v1/search?q=vpn+0`)).status, 200)
+  t.equal(fromMemory(log), before + 1, 'the first search was evicted by the later ones')
+})
+
 t.test('revalidation, languages and rate limits on the fast path', async (t) => {
   const { base, log } = await listeningApp(t, { rateLimit: { max: 6, windowSeconds: 60 } })
   const english = await fetch(`${base}/v1/topics/labels`)

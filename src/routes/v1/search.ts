@@ -24,7 +24,7 @@ export default async function searchRoutes (fastify: FastifyInstance): Promise<v
   const { passages, release, topics, suggestions, layouts } = app.guide
 
   app.get('/search', {
-    config: { releaseCached: true },
+    config: { releaseCached: true, queryKeyed: true },
     schema: {
       tags: ['search'],
       operationId: 'search',
@@ -76,7 +76,7 @@ export default async function searchRoutes (fastify: FastifyInstance): Promise<v
   })
 
   app.get('/context', {
-    config: { releaseCached: true },
+    config: { releaseCached: true, queryKeyed: true },
     schema: {
       tags: ['search'],
       operationId: 'getContext',

@@ -47,7 +47,7 @@ export default async function suggestionRoutes (fastify: FastifyInstance): Promi
   }
 
   app.get('/suggestions', {
-    config: { releaseCached: true },
+    config: { releaseCached: true, queryKeyed: true },
     schema: {
       tags: ['threat models'],
       operationId: 'getSuggestions',
