@@ -29,6 +29,7 @@ const amount = smoke ? 100 : undefined
 /** Issue 6: content answers at 0.85 of bare node:http; computed ones at 0.5 with a p99 under 10 ms. */
 const TARGETS: Record<Target, { ratio: number, p99Ms: number | null } | null> = { content: { ratio: 0.85, p99Ms: null }, computed: { ratio: 0.5, p99Ms: 10 }, info: null }
 const PLAIN_ROW = 'bare node:http, body + 2 headers'
+const CONTROL_ROW = 'same bytes, second server (A/A)'
 const FASTIFY_ROW = 'bare fastify + schema'
 const tool = chooseLoadTool()
 
@@ -49,17 +50,18 @@ function median (values: number[]): number {
 }
 
 /**
- * Two measurements of equal length as one: mean throughput, every error, and for the latencies
- * the mean of the two: the percentile of both halves together lies between theirs, and wrk
- * reports percentiles, not the latencies to pool.
+ * Measurements of equal length as one: mean throughput, every error, and for the latencies the
+ * mean of theirs: the percentile of all of them together lies between theirs, and wrk reports
+ * percentiles, not the latencies to pool.
  */
-function combine (a: LoadResult, b: LoadResult): LoadResult {
+function combine (results: LoadResult[]): LoadResult {
+  const mean = (pick: (result: LoadResult) => number): number => results.reduce((sum, result) => sum + pick(result), 0) / Math.max(1, results.length)
   return {
-    requestsPerSecond: (a.requestsPerSecond + b.requestsPerSecond) / 2,
-    p50: Math.round((a.p50 + b.p50) / 2 * 100) / 100,
-    p99: Math.round((a.p99 + b.p99) / 2 * 100) / 100,
-    errors: a.errors + b.errors,
-    non2xx: a.non2xx + b.non2xx
+    requestsPerSecond: mean((result) => result.requestsPerSecond),
+    p50: Math.round(mean((result) => result.p50) * 100) / 100,
+    p99: Math.round(mean((result) => result.p99) * 100) / 100,
+    errors: results.reduce((sum, result) => sum + result.errors, 0),
+    non2xx: results.reduce((sum, result) => sum + result.non2xx, 0)
   }
 }
 
@@ -122,15 +124,35 @@ try {
   }
   const answersFile = join(work, 'answers.json')
   writeFileSync(answersFile, JSON.stringify(recorded))
-  const [sameBytes, plain, fastify] = await Promise.all((['node', 'plain', 'fastify'] as const).map(async (kind) => {
+  // The second same-bytes server is the control: measured against the first exactly as the API
+  // is, its ratio would be 1.00 on a quiet machine, and how far it strays is the noise of the run.
+  const [sameBytes, plain, fastify, control] = await Promise.all((['node', 'plain', 'fastify', 'node'] as const).map(async (kind) => {
     const child = startNode(moduleFile('../bench/baseline-server', import.meta.url), [kind, answersFile])
     return { child, base: `http://127.0.0.1:${await firstLine(child)}` }
   }))
-  if (sameBytes === undefined || plain === undefined || fastify === undefined) throw new Error('a baseline did not start')
+  if (sameBytes === undefined || plain === undefined || fastify === undefined || control === undefined) throw new Error('a baseline did not start')
   const load = (base: string, endpoint: Endpoint, seconds = duration): Promise<LoadResult> => measure({
     url: `${base}${endpoint.path}`, connections, duration: seconds, amount, method: endpoint.method, body: endpoint.body, headers: endpoint.headers, paths: endpoint.paths, distinct: endpoint.distinct
   }, tool)
   const topicDetail = list[0] as Endpoint
+  /**
+   * A server measured against node:http replaying the same bytes, in slices that alternate
+   * baseline, server, server, baseline, twice over: each side gets half the time, and a drift of
+   * the machine, in either direction, weighs on both alike. (One pass of half-time slices left
+   * a ratio at the mercy of a few seconds of a neighbour's load.)
+   */
+  const alternated = async (subject: string, endpoint: Endpoint): Promise<{ subject: LoadResult, baseline: LoadResult }> => {
+    const slice = Math.max(1, Math.round(duration / 4))
+    const subjects: LoadResult[] = []
+    const baselines: LoadResult[] = []
+    for (let pass = 0; pass < 2; pass++) {
+      baselines.push(await load(sameBytes.base, endpoint, slice))
+      subjects.push(await load(subject, endpoint, slice))
+      subjects.push(await load(subject, endpoint, slice))
+      baselines.push(await load(sameBytes.base, endpoint, slice))
+    }
+    return { subject: combine(subjects), baseline: combine(baselines) }
+  }
 
   // One warm-up second for every server and endpoint, so that each is measured with its code
   // optimised and its caches filled, not as it starts.
@@ -141,38 +163,39 @@ try {
     }
     await load(plain.base, topicDetail, 1)
     await load(fastify.base, topicDetail, 1)
+    await load(control.base, topicDetail, 1)
   }
 
-  const samples = new Map<string, Array<LoadResult & { baseline: number, ratio: number }>>()
-  const record = (name: string, result: LoadResult, baseline: number): void => {
-    samples.set(name, [...(samples.get(name) ?? []), { ...result, baseline, ratio: result.requestsPerSecond / Math.max(1, baseline) }])
+  const samples = new Map<string, Array<LoadResult & { baseline: number, baselineP99: number | null, ratio: number }>>()
+  const record = (name: string, result: LoadResult, baseline: number, baselineP99: number | null = null): void => {
+    samples.set(name, [...(samples.get(name) ?? []), { ...result, baseline, baselineP99, ratio: result.requestsPerSecond / Math.max(1, baseline) }])
   }
   for (let round = 1; round <= rounds; round++) {
     // The two other baselines against the same-bytes one for the topic detail, measured just before.
     const reference = await load(sameBytes.base, topicDetail)
     record(PLAIN_ROW, await load(plain.base, topicDetail), reference.requestsPerSecond)
     record(FASTIFY_ROW, await load(fastify.base, topicDetail), reference.requestsPerSecond)
+    if (smoke) {
+      const node = await load(sameBytes.base, topicDetail)
+      record(CONTROL_ROW, await load(control.base, topicDetail), node.requestsPerSecond, node.p99)
+    } else {
+      const { subject, baseline } = await alternated(control.base, topicDetail)
+      record(CONTROL_ROW, subject, baseline.requestsPerSecond, baseline.p99)
+    }
     for (const endpoint of list) {
-      // node:http replaying this endpoint's bytes, around the API: baseline, API, API, baseline,
-      // each for half the time. The ratio compares neighbours in time, and a drift of the machine
-      // that runs one way through the four measurements weighs on both sides alike.
       if (smoke) {
         const node = await load(sameBytes.base, endpoint)
-        record(endpoint.name, await load(api.base, endpoint), node.requestsPerSecond)
+        record(endpoint.name, await load(api.base, endpoint), node.requestsPerSecond, node.p99)
         continue
       }
-      const half = Math.max(1, Math.round(duration / 2))
-      const before = await load(sameBytes.base, endpoint, half)
-      const first = await load(api.base, endpoint, half)
-      const second = await load(api.base, endpoint, half)
-      const after = await load(sameBytes.base, endpoint, half)
-      record(endpoint.name, combine(first, second), (before.requestsPerSecond + after.requestsPerSecond) / 2)
+      const { subject, baseline } = await alternated(api.base, endpoint)
+      record(endpoint.name, subject, baseline.requestsPerSecond, baseline.p99)
     }
     console.error(`round ${round} of ${rounds} done`)
   }
   const peakRss = peakRssMiB(api.child.pid)
   await stop(api.child)
-  await Promise.all([sameBytes, plain, fastify].map(async (baseline) => await stop(baseline.child)))
+  await Promise.all([sameBytes, plain, fastify, control].map(async (baseline) => await stop(baseline.child)))
 
   const readyTimes: number[] = []
   const readyTimesInShellEnvironment: number[] = []
@@ -196,15 +219,20 @@ try {
   const rows = [...samples].map(([name, results]) => {
     const endpoint = list.find((candidate) => candidate.name === name) as Endpoint | undefined
     const target = endpoint === undefined ? null : TARGETS[endpoint.target]
-    const ratio = median(results.map((result) => result.ratio))
+    const ratios = results.map((result) => result.ratio)
+    const ratio = median(ratios)
     const p99 = median(results.map((result) => result.p99))
+    const baselineP99s = results.flatMap((result) => result.baselineP99 === null ? [] : [result.baselineP99])
     return {
       name,
       requestsPerSecond: Math.round(median(results.map((result) => result.requestsPerSecond))),
       baselineRequestsPerSecond: Math.round(median(results.map((result) => result.baseline))),
       p50: median(results.map((result) => result.p50)),
       p99,
+      baselineP99: baselineP99s.length === 0 ? null : median(baselineP99s),
       ratio: Math.round(ratio * 1000) / 1000,
+      /** The lowest and highest ratio of the rounds: how far the machine let one round stray. */
+      ratioRange: [Math.round(Math.min(...ratios) * 100) / 100, Math.round(Math.max(...ratios) * 100) / 100],
       target: target === null ? null : { ratio: target.ratio, p99Ms: target.p99Ms },
       errors: results.reduce((sum, result) => sum + result.errors + (endpoint?.expectStatus === undefined ? result.non2xx : 0), 0),
       meets: target === null ? null : ratio >= target.ratio && (target.p99Ms === null || p99 < target.p99Ms)
@@ -228,12 +256,19 @@ try {
 
   console.log(`server: ${existsSync(production.entry) ? `node ${[...production.options, relative(root, production.entry)].join(' ')} (as npm start)` : 'src/server.ts (no build)'}`)
   console.log(`bench: ${tool}, ${rounds} round(s), ${connections} connections, ${smoke ? (tool === 'wrk' ? '1 s' : `${String(amount)} requests`) : `${duration} s`} per measurement`)
-  console.log(`ratio: req/s over that of bare node:http replaying the same answer bytes (status, headers, body), measured ${smoke ? 'just before' : 'before and after (B A A B)'}`)
-  console.log(`${'endpoint'.padEnd(32)} ${'req/s'.padStart(8)} ${'base/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'ratio'.padStart(6)} ${'target'.padStart(14)} errors`)
+  console.log(`ratio: req/s over that of bare node:http replaying the same answer bytes (status, headers, body), measured ${smoke ? 'just before' : 'in alternating slices (B A A B B A A B)'}; ` +
+    'the median of the rounds, and their range')
+  console.log(`${'endpoint'.padEnd(32)} ${'req/s'.padStart(8)} ${'base/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'base p99'.padStart(8)} ${'ratio'.padStart(6)} ${'range'.padStart(10)} ${'target'.padStart(14)} errors`)
   for (const row of rows) {
     const verdict = row.meets === null ? '' : row.meets ? ' ok' : ' MISS'
     const target = row.target === null ? '-' : `>=${row.target.ratio}${row.target.p99Ms === null ? '' : `, <${row.target.p99Ms}ms`}`
-    console.log(`${row.name.padEnd(32)} ${String(row.requestsPerSecond).padStart(8)} ${String(row.baselineRequestsPerSecond).padStart(8)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${row.ratio.toFixed(2).padStart(6)} ${target.padStart(14)} ${row.errors}${verdict}`)
+    const range = row.ratioRange.map((value) => value.toFixed(2)).join('-')
+    console.log(`${row.name.padEnd(32)} ${String(row.requestsPerSecond).padStart(8)} ${String(row.baselineRequestsPerSecond).padStart(8)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ` +
+      `${(row.baselineP99 === null ? '-' : String(row.baselineP99)).padStart(8)} ${row.ratio.toFixed(2).padStart(6)} ${range.padStart(10)} ${target.padStart(14)} ${row.errors}${verdict}`)
+  }
+  const controlRow = rows.find((row) => row.name === CONTROL_ROW)
+  if (controlRow !== undefined) {
+    console.log(`noise: the A/A control (two identical node:http servers) read ${controlRow.ratio.toFixed(2)}, ${controlRow.ratioRange.map((value) => value.toFixed(2)).join(' to ')} across rounds; a ratio is only as sure as that`)
   }
   console.log(`start-up to /ready: median ${summary.startupToReadyMs.median} ms (${summary.startupToReadyMs.runs.join(', ')}) in the container's environment, ` +
     `${summary.startupToReadyInShellEnvironmentMs.median} ms (${summary.startupToReadyInShellEnvironmentMs.runs.join(', ')}) in this shell's`)

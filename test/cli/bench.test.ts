@@ -9,20 +9,25 @@ t.test('npm run bench works end to end (smoke run with a handful of requests)', 
   const lines = result.stdout.split('\n')
   t.match(result.stdout, /^bench: (wrk|autocannon), 1 round\(s\)/m)
   t.match(result.stdout, /ratio: req\/s over that of bare node:http replaying the same answer bytes/)
-  for (const name of ['bare node:http, body + 2 headers', 'bare fastify + schema', 'topic detail', 'topic list', 'layout detail', 'layout chain', 'export qvm', 'export svg',
+  for (const name of ['bare node:http, body + 2 headers', 'bare fastify + schema', 'same bytes, second server (A/A)', 'topic detail', 'topic list', 'layout detail', 'layout chain', 'export qvm', 'export svg',
     '304 revalidation', 'search (en, ru)', 'context', 'suggestions GET', 'suggestions POST', 'problem 404']) {
     t.ok(lines.some((line) => line.startsWith(name)), `a row for ${name}`)
   }
+  t.match(result.stdout, /^noise: the A\/A control \(two identical node:http servers\) read \d+\.\d\d, \d+\.\d\d to \d+\.\d\d across rounds/m)
   t.match(result.stdout, /start-up to \/ready: median \d+ ms \(\d+\) in the container's environment, \d+ ms \(\d+\) in this shell's/)
   t.match(result.stdout, /search at 2x corpus \(\d+ passages\)/)
   const file = /results: (.+\.json)/.exec(result.stdout)?.[1]
   t.ok(file)
   const summary = JSON.parse(readFileSync(file ?? '', 'utf8')) as {
-    endpoints: Array<{ name: string, errors: number, ratio: number, baselineRequestsPerSecond: number, target: { ratio: number, p99Ms: number | null } | null }>
+    endpoints: Array<{ name: string, errors: number, ratio: number, ratioRange: [number, number], baselineRequestsPerSecond: number, baselineP99: number | null, target: { ratio: number, p99Ms: number | null } | null }>
     searchGrowth: unknown[]
   }
   t.same(summary.endpoints.filter((row) => row.errors > 0).map((row) => row.name), [], 'no errors, and the 404 row answered 404')
   t.ok(summary.endpoints.every((row) => row.ratio > 0 && row.baselineRequestsPerSecond > 0))
+  const topicRow = summary.endpoints.find((row) => row.name === 'topic detail')
+  t.equal(topicRow?.ratioRange.length, 2, 'each row says how far its rounds strayed')
+  t.ok((topicRow?.ratioRange[0] ?? 0) <= (topicRow?.ratioRange[1] ?? -1))
+  t.ok((topicRow?.baselineP99 ?? 0) > 0, 'and what p99 the baseline had in the same slices')
   t.same(summary.endpoints.find((row) => row.name === 'context')?.target, { ratio: 0.5, p99Ms: 10 }, 'computed answers are held to a ratio and a p99')
   t.same(summary.endpoints.find((row) => row.name === 'topic detail')?.target, { ratio: 0.85, p99Ms: null })
   t.equal(summary.searchGrowth.length, 2)
