@@ -17,12 +17,12 @@ const EXTERNAL_PACKAGES = ['better-sqlite3', '@viz-js/viz', '@modelcontextprotoc
 const BANNER = "const __bundlePath = (path) => require('node:path').join(__dirname, path)"
 
 /**
- * Some CommonJS packages find files of their own through `__dirname`: @fastify/swagger-ui its
- * static assets for /docs, pino and thread-stream the worker script of a log transport (pretty
- * logs in development), @fastify/swagger its package.json. Bundled, they would look next to the
- * bundle; this points `__dirname` and `__filename` back at the package's own folder in
- * node_modules, found relative to the bundle, so the bundle works wherever the tree is (the
- * container has node_modules beside dist/ as the repository does).
+ * Some CommonJS packages find files of their own through `__dirname`: pino and thread-stream the
+ * worker script of a log transport (pretty logs in development), @fastify/swagger its
+ * package.json. Bundled, they would look next to the bundle; this points `__dirname` and
+ * `__filename` back at the package's own folder in node_modules, found relative to the bundle, so
+ * the bundle works wherever the tree is (the container has node_modules beside dist/ as the
+ * repository does). @fastify/swagger-ui, which reads its assets for /docs so, is outside the bundle.
  */
 function ownFilesInNodeModules (outdir: string): Plugin {
   return {
