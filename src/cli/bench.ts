@@ -135,25 +135,6 @@ try {
     url: `${base}${endpoint.path}`, connections, duration: seconds, amount, method: endpoint.method, body: endpoint.body, headers: endpoint.headers, paths: endpoint.paths, distinct: endpoint.distinct
   }, tool)
   const topicDetail = list[0] as Endpoint
-  /**
-   * A server measured against node:http replaying the same bytes, in slices that alternate
-   * baseline, server, server, baseline, twice over: each side gets half the time, and a drift of
-   * the machine, in either direction, weighs on both alike. (One pass of half-time slices left
-   * a ratio at the mercy of a few seconds of a neighbour's load.)
-   */
-  const alternated = async (subject: string, endpoint: Endpoint): Promise<{ subject: LoadResult, baseline: LoadResult }> => {
-    const slice = Math.max(1, Math.round(duration / 4))
-    const subjects: LoadResult[] = []
-    const baselines: LoadResult[] = []
-    for (let pass = 0; pass < 2; pass++) {
-      baselines.push(await load(sameBytes.base, endpoint, slice))
-      subjects.push(await load(subject, endpoint, slice))
-      subjects.push(await load(subject, endpoint, slice))
-      baselines.push(await load(sameBytes.base, endpoint, slice))
-    }
-    return { subject: combine(subjects), baseline: combine(baselines) }
-  }
-
   // One warm-up second for every server and endpoint, so that each is measured with its code
   // optimised and its caches filled, not as it starts.
   if (!smoke) {
@@ -170,27 +151,30 @@ try {
   const record = (name: string, result: LoadResult, baseline: number, baselineP99: number | null = null): void => {
     samples.set(name, [...(samples.get(name) ?? []), { ...result, baseline, baselineP99, ratio: result.requestsPerSecond / Math.max(1, baseline) }])
   }
+  /**
+   * A server measured against node:http replaying the same bytes, in slices that alternate
+   * baseline, server, server, baseline, twice over: each side gets half the time, and a drift of
+   * the machine, in either direction, weighs on both alike. (One pass of half-time slices left
+   * a ratio at the mercy of a few seconds of a neighbour's load.) The smoke run measures each once.
+   */
+  const recordAgainstSameBytes = async (name: string, subject: string, endpoint: Endpoint): Promise<void> => {
+    const slice = smoke ? duration : Math.max(1, Math.round(duration / 4))
+    const subjects: LoadResult[] = []
+    const baselines: LoadResult[] = []
+    for (const side of smoke ? 'BA' : 'BAABBAAB') {
+      if (side === 'B') baselines.push(await load(sameBytes.base, endpoint, slice))
+      else subjects.push(await load(subject, endpoint, slice))
+    }
+    const baseline = combine(baselines)
+    record(name, combine(subjects), baseline.requestsPerSecond, baseline.p99)
+  }
   for (let round = 1; round <= rounds; round++) {
     // The two other baselines against the same-bytes one for the topic detail, measured just before.
     const reference = await load(sameBytes.base, topicDetail)
     record(PLAIN_ROW, await load(plain.base, topicDetail), reference.requestsPerSecond)
     record(FASTIFY_ROW, await load(fastify.base, topicDetail), reference.requestsPerSecond)
-    if (smoke) {
-      const node = await load(sameBytes.base, topicDetail)
-      record(CONTROL_ROW, await load(control.base, topicDetail), node.requestsPerSecond, node.p99)
-    } else {
-      const { subject, baseline } = await alternated(control.base, topicDetail)
-      record(CONTROL_ROW, subject, baseline.requestsPerSecond, baseline.p99)
-    }
-    for (const endpoint of list) {
-      if (smoke) {
-        const node = await load(sameBytes.base, endpoint)
-        record(endpoint.name, await load(api.base, endpoint), node.requestsPerSecond, node.p99)
-        continue
-      }
-      const { subject, baseline } = await alternated(api.base, endpoint)
-      record(endpoint.name, subject, baseline.requestsPerSecond, baseline.p99)
-    }
+    await recordAgainstSameBytes(CONTROL_ROW, control.base, topicDetail)
+    for (const endpoint of list) await recordAgainstSameBytes(endpoint.name, api.base, endpoint)
     console.error(`round ${round} of ${rounds} done`)
   }
   const peakRss = peakRssMiB(api.child.pid)

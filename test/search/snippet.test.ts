@@ -21,3 +21,13 @@ t.test('special characters are escaped only where there are any', async (t) => {
   t.equal(snippet('plain words and qubes', [stem('qubes')]), 'plain words and <mark>qubes</mark>')
   t.equal(snippet('a "qubes" & <vms> b', [stem('qubes')]), 'a &quot;<mark>qubes</mark>&quot; &amp; &lt;vms&gt; b')
 })
+
+t.test('the snippet window is the first of the densest runs of matched words', async (t) => {
+  const words = (count: number, word: string): string => Array.from({ length: count }, () => word).join(' ')
+  // One hit early, three close together later, then one more: the window of 5 holds the three.
+  const text = `vpn ${words(10, 'x')} vpn x vpn x vpn ${words(10, 'x')} vpn`
+  t.equal(snippet(text, ['vpn'], 5), '… <mark>vpn</mark> x <mark>vpn</mark> x <mark>vpn</mark> …')
+  t.equal(snippet(`vpn ${words(3, 'x')} vpn ${words(3, 'x')}`, ['vpn'], 5), '<mark>vpn</mark> x x x <mark>vpn</mark> …', 'ties go to the first window')
+  t.equal(snippet('tor x', ['tor'], 5), '<mark>tor</mark> x', 'a text shorter than the window is whole')
+  t.equal(snippet('Le café est ouvert', [stem('cafe')]), 'Le <mark>café</mark> est ouvert', 'diacritics fold as in the index')
+})

@@ -47,16 +47,6 @@ t.test('snippets mark matched words in the original text and escape HTML', async
   t.match(windowed, /^… .*<mark>disposable<\/mark>.* …$/)
 })
 
-t.test('the snippet window is the first of the densest runs of matched words', async (t) => {
-  const words = (count: number, word: string): string => Array.from({ length: count }, () => word).join(' ')
-  // One hit early, three close together later, then one more: the window of 5 holds the three.
-  const text = `vpn ${words(10, 'x')} vpn x vpn x vpn ${words(10, 'x')} vpn`
-  t.equal(snippet(text, ['vpn'], 5), '… <mark>vpn</mark> x <mark>vpn</mark> x <mark>vpn</mark> …')
-  t.equal(snippet(`vpn ${words(3, 'x')} vpn ${words(3, 'x')}`, ['vpn'], 5), '<mark>vpn</mark> x x x <mark>vpn</mark> …', 'ties go to the first window')
-  t.equal(snippet('tor x', ['tor'], 5), '<mark>tor</mark> x', 'a text shorter than the window is whole')
-  t.equal(snippet('Le café est ouvert', [stem('cafe')]), 'Le <mark>café</mark> est ouvert', 'diacritics fold as in the index')
-})
-
 t.test('grounding keeps whole passages within the budget and numbers them', async (t) => {
   const passage = (id: string, size: number): Parameters<typeof fitPassages>[0][number] => ({
     id, type: 'topic', locale: 'en', titlePath: ['T', id], text: 'x'.repeat(size), apiUrl: `/v1/topics/t#${id}`, sourceUrl: 'https://example.org/', documentId: 't'
