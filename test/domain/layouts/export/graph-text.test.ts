@@ -1,7 +1,7 @@
 import t from 'tap'
 import { loadContent } from '../../../../src/content/load-content.js'
 import { exportDot, exportMermaid } from '../../../../src/domain/layouts/export/graph-text.js'
-import { renderSvg } from '../../../../src/domain/layouts/export/svg.js'
+import { GraphvizRenderer, renderSvg } from '../../../../src/domain/layouts/export/svg.js'
 import { LABEL_COLOURS } from '../../../../src/domain/layouts/model.js'
 import { DATA_DIR } from '../../../helper.js'
 
@@ -42,4 +42,19 @@ t.test('SVG: rendered by Graphviz, each qube filled with its label colour, Russi
   t.match(svg, 'Прикладной кьюб')
   t.match(svg, 'Tor через VPN')
   await t.rejects(renderSvg('digraph { broken'), /Graphviz could not render the layout/)
+})
+
+t.test('SVG: Graphviz is let go once no render has come for a while, and made again when one does', async (t) => {
+  const renderer = new GraphvizRenderer(30)
+  t.equal(renderer.loaded, false, 'not made before the first render')
+  const dot = exportDot(context, {})
+  const first = await renderer.render(dot)
+  const second = await renderer.render(dot)
+  t.equal(renderer.loaded, true, 'kept between renders that follow each other')
+  t.equal(second, first)
+  await new Promise((resolve) => setTimeout(resolve, 80))
+  t.equal(renderer.loaded, false, 'let go after the idle time')
+  t.equal(await renderer.render(dot), first, 'made again, with the same output')
+  await t.rejects(renderer.render('digraph { broken'), /Graphviz could not render the layout/)
+  t.equal(renderer.loaded, true, 'a DOT error does not drop a working instance')
 })
