@@ -1,31 +1,14 @@
 import { chooseLanguage, type LanguageChoice } from '../domain/language.js'
+import { BoundedMemo } from '../domain/bounded-memo.js'
 import { preferredMediaType } from '../domain/media-type.js'
 
 /** The media types a release-bound answer can be negotiated into (the Markdown twins). */
 const NEGOTIATED_MEDIA = ['application/json', 'text/markdown']
 
-/**
- * Clients send the same few Accept and Accept-Language headers over and over, so their parsed
- * outcome is remembered. The memory is bounded: when full it starts again, which costs a re-parse
- * and never a wrong answer.
- */
-class BoundedMemo<V> {
-  private readonly values = new Map<string, V>()
-  constructor (private readonly maxEntries: number) {}
-
-  get (key: string, compute: () => V): V {
-    let value = this.values.get(key)
-    if (value === undefined) {
-      if (this.values.size >= this.maxEntries) this.values.clear()
-      value = compute()
-      this.values.set(key, value)
-    }
-    return value
-  }
-}
-
-const languages = new BoundedMemo<LanguageChoice>(1024)
-const mediaTypes = new BoundedMemo<string>(1024)
+// Clients send the same few Accept and Accept-Language headers over and over, so their parsed
+// outcome is remembered.
+const languages = new BoundedMemo<string, LanguageChoice>(1024)
+const mediaTypes = new BoundedMemo<string, string>(1024)
 
 export function negotiatedLanguage (lang: string | undefined, acceptLanguage: string | undefined): LanguageChoice {
   return languages.get(`${lang ?? ''}\0${acceptLanguage ?? ''}`, () => chooseLanguage(lang, acceptLanguage))

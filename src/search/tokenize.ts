@@ -63,15 +63,6 @@ export function indexTerms (text: string): string[] {
   return words(text).map(indexTerm)
 }
 
-/**
- * The first letter of a (lower-case) word's index term, found without stemming it: the stemmers
- * cut and rewrite the ends of words, and at the start only the Russian one changes «ё» to «е».
- */
-export function indexTermInitial (word: string): string {
-  const initial = foldDiacritics(word.charAt(0))
-  return initial === 'ё' ? 'е' : initial
-}
-
 /** The most stems one query searches for, and the longest word it keeps (a stem is never longer than its word). */
 export const QUERY_STEMS_MAX = 16
 export const QUERY_WORD_MAX_LENGTH = 64

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3'
 import { LOCALES, type Locale } from '../content/locales.js'
-import { type CorpusStatistics, type Posting, rankByBm25 } from '../search/bm25.js'
+import { BoundedMemo } from '../domain/bounded-memo.js'
+import { type CorpusStatistics, type Posting, type QueryPhrase, rankByBm25 } from '../search/bm25.js'
 import { prefixEnd, searchScopes } from '../search/champion-lists.js'
 import type { Passage, PassageType } from '../search/passages.js'
 import { foldDiacritics } from '../search/tokenize.js'
@@ -29,6 +30,14 @@ function toPassage (row: Row): Passage {
 }
 
 /**
+ * Bounds of what the repository remembers of the store, which does not change while it is open.
+ * A phrase's postings are at most 256 per term and scope (the champion lists); 100 000 postings
+ * take about 5 MB. The guide's 240 passages take about 1 MB.
+ */
+export const PHRASE_MEMO_POSTINGS = 100_000
+export const PASSAGE_MEMO_ENTRIES = 4096
+
+/**
  * Search over passages, by champion lists (see src/search/champion-lists.ts): each query stem reads
  * the lists of the terms it is a prefix of, in the scopes asked for, and only the passages to be
  * shown are read from passage. The cost grows with the lists read, which are bounded, not with the
@@ -40,6 +49,12 @@ export class PassagesRepository {
   private readonly byRowidStatement: Statement<[number], Row>
   private readonly byIdStatement: Statement<[{ id: string, locale: string }], Row>
   private readonly corpus: CorpusStatistics
+  /**
+   * Query words come back again and again (a distinct query is mostly common words), and so do
+   * the passages shown: each phrase's postings and each passage are read once, not per search.
+   */
+  private readonly phrases = new BoundedMemo<string, QueryPhrase>(PHRASE_MEMO_POSTINGS, (phrase) => 1 + phrase.postings.length)
+  private readonly passages = new BoundedMemo<number, Passage | null>(PASSAGE_MEMO_ENTRIES)
 
   constructor (db: Database) {
     this.postingsStatement = db.prepare(`SELECT passage, weight, length FROM search_posting
@@ -55,15 +70,23 @@ export class PassagesRepository {
     const scopes = searchScopes(query.locale === null ? LOCALES : [query.locale], query.type)
     const phrases = query.stems.map((stem) => {
       const from = foldDiacritics(stem)
+      // A word no term starts with costs one lookup, and is not remembered: those are as many as
+      // clients can spell.
       const matching = this.prefixStatement.get(from) ?? 0
-      if (matching === 0) return { matching, postings: [] }
-      const to = prefixEnd(from)
-      return { matching, postings: scopes.flatMap((scope) => this.postingsStatement.all({ scope, from, to })) }
+      return matching === 0 ? { matching, postings: [] } : this.phrases.get(`${scopes.join(' ')}\0${from}`, () => this.readPostings(scopes, from, matching))
     })
     return rankByBm25(phrases, this.corpus, query.limit).flatMap(({ passage, score }) => {
-      const row = this.byRowidStatement.get(passage)
-      return row === undefined ? [] : [{ ...toPassage(row), score }]
+      const found = this.passages.get(passage, (rowid) => {
+        const row = this.byRowidStatement.get(rowid)
+        return row === undefined ? null : toPassage(row)
+      })
+      return found === null ? [] : [{ ...found, score }]
     })
+  }
+
+  private readPostings (scopes: string[], from: string, matching: number): QueryPhrase {
+    const to = prefixEnd(from)
+    return { matching, postings: scopes.flatMap((scope) => this.postingsStatement.all({ scope, from, to })) }
   }
 
   get (id: string, locale: Locale): Passage | undefined {
