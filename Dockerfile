@@ -51,4 +51,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # What npm start runs, without building first.
-CMD ["node", "--max-semi-space-size=4", "dist/bundle/server.mjs"]
+CMD ["node", "--max-semi-space-size=4", "--heap-growing-percent=50", "dist/bundle/server.mjs"]
