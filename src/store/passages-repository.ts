@@ -31,8 +31,8 @@ function toPassage (row: Row): Passage {
 
 /**
  * Bounds of what the repository remembers of the store, which does not change while it is open.
- * A phrase's postings are at most 256 per term and scope (the champion lists); 100 000 postings
- * take about 5 MB. The guide's 240 passages take about 1 MB.
+ * A phrase's postings are at most 256 per term and scope (the champion lists), objects of three
+ * numbers: 100 000 of them take a few MB. The guide's 240 passages take about 1 MB.
  */
 export const PHRASE_MEMO_POSTINGS = 100_000
 export const PASSAGE_MEMO_ENTRIES = 4096
