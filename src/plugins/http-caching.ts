@@ -53,12 +53,17 @@ function recordedHeaders (reply: FastifyReply): { all: string[], notModified: st
   return { all, notModified }
 }
 
-/** A body-keyed POST answered 200 through Fastify: the fast path answers its next copies. */
-function rememberBodyKeyedAnswerIn (cache: AnswerCache, request: FastifyRequest, reply: FastifyReply, payload: unknown): void {
+/**
+ * A body-keyed POST answered 200 through Fastify: the fast path answers its next copies. Returns
+ * the payload to send: the bytes kept, when it was kept.
+ */
+function rememberBodyKeyedAnswerIn (cache: AnswerCache, request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
   const body = (request.raw as FastPathRequest)[BUFFERED_BODY]
-  if (body === undefined || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return
+  if (body === undefined || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload
   const recorded = recordedHeaders(reply)
-  cache.set(bodyKey(request.raw.url ?? request.url, request.headers, body), { payload: Buffer.from(payload), etag: '', headers: [], allHeaders: recorded.all, notModifiedHeaders: [] }, 'query')
+  const bytes = Buffer.from(payload)
+  cache.set(bodyKey(request.raw.url ?? request.url, request.headers, body), { payload: bytes, etag: '', headers: [], allHeaders: recorded.all, notModifiedHeaders: [] }, 'query')
+  return bytes
 }
 
 function notModified (request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
@@ -121,28 +126,27 @@ async function httpCaching (app: FastifyInstance, options: HttpCachingOptions): 
   })
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    if (request.routeOptions.config.bodyKeyed === true) {
-      rememberBodyKeyedAnswerIn(cache, request, reply, payload)
-      return payload
-    }
+    if (request.routeOptions.config.bodyKeyed === true) return rememberBodyKeyedAnswerIn(cache, request, reply, payload)
     if (request.routeOptions.config.releaseCached !== true || reply.statusCode !== 200) return payload
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
-    let etag = reply.getHeader('etag') as string | undefined
-    if (etag === undefined) {
-      etag = `"${releasePrefix}-${createHash('sha256').update(payload).digest('base64url').slice(0, 22)}"`
-      reply.header('ETag', etag)
-      reply.header('Cache-Control', RELEASE_CACHE_CONTROL)
-      if (request.representationKey !== null) {
-        const headers: Array<[string, string]> = REPRESENTATION_HEADERS.flatMap((name) => {
-          const value = reply.getHeader(name)
-          return value === undefined ? [] : [[name, String(value)] as [string, string]]
-        })
-        const recorded = recordedHeaders(reply)
-        const kind = request.routeOptions.config.queryKeyed === true ? 'query' : 'content'
-        cache.set(request.representationKey, { payload: Buffer.from(payload), etag, headers, allHeaders: recorded.all, notModifiedHeaders: recorded.notModified }, kind)
-      }
+    const existing = reply.getHeader('etag') as string | undefined
+    if (existing !== undefined) return notModified(request, reply, existing) ? '' : payload
+    // The answer is encoded once: hashed, kept, and sent as these same bytes, so the response
+    // ends with a Buffer as it does on the fast path.
+    const bytes = Buffer.isBuffer(payload) ? payload : Buffer.from(payload)
+    const etag = `"${releasePrefix}-${createHash('sha256').update(bytes).digest('base64url').slice(0, 22)}"`
+    reply.header('ETag', etag)
+    reply.header('Cache-Control', RELEASE_CACHE_CONTROL)
+    if (request.representationKey !== null) {
+      const headers: Array<[string, string]> = REPRESENTATION_HEADERS.flatMap((name) => {
+        const value = reply.getHeader(name)
+        return value === undefined ? [] : [[name, String(value)] as [string, string]]
+      })
+      const recorded = recordedHeaders(reply)
+      const kind = request.routeOptions.config.queryKeyed === true ? 'query' : 'content'
+      cache.set(request.representationKey, { payload: bytes, etag, headers, allHeaders: recorded.all, notModifiedHeaders: recorded.notModified }, kind)
     }
-    return notModified(request, reply, etag) ? '' : payload
+    return notModified(request, reply, etag) ? '' : bytes
   })
 }
 
