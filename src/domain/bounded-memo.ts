@@ -14,17 +14,26 @@ export class BoundedMemo<K, V> {
     return this.values.size
   }
 
+  /** The value remembered for `key`, if any. */
+  find (key: K): V | undefined {
+    return this.values.get(key)
+  }
+
+  remember (key: K, value: V): void {
+    const weight = this.weigh(value)
+    if (this.weight + weight > this.maxWeight) {
+      this.values.clear()
+      this.weight = 0
+    }
+    this.values.set(key, value)
+    this.weight += weight
+  }
+
   get (key: K, compute: (key: K) => V): V {
     let value = this.values.get(key)
     if (value === undefined) {
       value = compute(key)
-      const weight = this.weigh(value)
-      if (this.weight + weight > this.maxWeight) {
-        this.values.clear()
-        this.weight = 0
-      }
-      this.values.set(key, value)
-      this.weight += weight
+      this.remember(key, value)
     }
     return value
   }

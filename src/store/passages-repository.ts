@@ -68,12 +68,19 @@ export class PassagesRepository {
   /** The best `limit` passages for query stems (as queryStems gives them), in the language and type asked for, or in all. */
   search (query: { stems: string[], locale: Locale | null, type: PassageType | null, limit: number }): PassageHit[] {
     const scopes = searchScopes(query.locale === null ? LOCALES : [query.locale], query.type)
+    const scopesKey = scopes.join(' ')
     const phrases = query.stems.map((stem) => {
       const from = foldDiacritics(stem)
-      // A word no term starts with costs one lookup, and is not remembered: those are as many as
-      // clients can spell.
+      const key = `${scopesKey}\0${from}`
+      const known = this.phrases.find(key)
+      if (known !== undefined) return known
       const matching = this.prefixStatement.get(from) ?? 0
-      return matching === 0 ? { matching, postings: [] } : this.phrases.get(`${scopes.join(' ')}\0${from}`, () => this.readPostings(scopes, from, matching))
+      // A word no term starts with costs one lookup each time and is not remembered: such words
+      // are as many as clients can spell.
+      if (matching === 0) return { matching, postings: [] }
+      const phrase = this.readPostings(scopes, from, matching)
+      this.phrases.remember(key, phrase)
+      return phrase
     })
     return rankByBm25(phrases, this.corpus, query.limit).flatMap(({ passage, score }) => {
       const found = this.passages.get(passage, (rowid) => {

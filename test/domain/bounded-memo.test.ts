@@ -37,3 +37,15 @@ t.test('the bound can weigh each value', async (t) => {
   t.equal(memo.size, 1, 'a value heavier than the bound is kept alone until the next')
   t.equal(memo.get('huge', () => []).length, 50)
 })
+
+t.test('a value can be looked up without computing it, and remembered only when the caller chooses', async (t) => {
+  const memo = new BoundedMemo<string, number>(2)
+  t.equal(memo.find('qube'), undefined)
+  memo.remember('qube', 4)
+  t.equal(memo.find('qube'), 4)
+  t.equal(memo.get('qube', () => 0), 4, 'get finds what remember kept')
+  memo.remember('vault', 5)
+  memo.remember('tor', 3)
+  t.equal(memo.find('qube'), undefined, 'remember starts again at the bound, as get does')
+  t.equal(memo.find('tor'), 3)
+})

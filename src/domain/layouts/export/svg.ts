@@ -22,7 +22,6 @@ export class GraphvizRenderer {
   }
 
   async render (dot: string): Promise<string> {
-    clearTimeout(this.idleTimer)
     try {
       // Loaded on first use: Graphviz in WebAssembly is only needed for SVG exports.
       const instance = this.instance ??= import('@viz-js/viz').then(async (module) => await module.instance())
