@@ -22,11 +22,15 @@ COPY data ./data
 # addon at run time, not the ~30 MB of objects and sources its compile leaves. The write bits go
 # here, not in the runtime stage: a chmod there would copy every file into one more layer (about
 # 90 MB); COPY --from keeps the modes.
+# The server then starts once, as the runtime will (same node, same flags), to write the V8 code
+# cache it starts from (src/build/code-cache.ts): the runtime is read-only and could not write it.
 RUN npm run build \
   && STORE_PATH=/app/var/guide.db node dist/src/cli/db-build.js \
   && npm prune --omit=dev --no-audit --no-fund \
   && find node_modules/better-sqlite3/build -type f ! -name better_sqlite3.node -delete \
   && rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src \
+  && PRIME_CODE_CACHE=1 STORE_PATH=/app/var/guide.db BUILD_STORE_ON_START=never HOST=127.0.0.1 PORT=0 NODE_ENV=production \
+     node --max-semi-space-size=4 --heap-growing-percent=50 dist/bundle/server.mjs \
   && chmod -R a-w package.json node_modules dist/bundle migrations var/guide.db
 
 FROM ${NODE_IMAGE}

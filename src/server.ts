@@ -3,6 +3,7 @@ import { setImmediate as afterPendingInput, setTimeout as sleep } from 'node:tim
 import closeWithGrace from 'close-with-grace'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
+import { LISTENING_EVENT } from './build/code-cache.js'
 import { loadConfig } from './config.js'
 import { ContentValidationError, formatIssue } from './content/content-issue.js'
 import { storeNeedsBuild } from './store/store-needs-build.js'
@@ -70,15 +71,17 @@ async function start (): Promise<void> {
     await close()
   })
   await app.listen({ port: config.port, host: config.host })
+  // The launcher (src/launch.ts) writes the code cache then, when it has none.
+  const processEvents: NodeJS.EventEmitter = process
+  processEvents.emit(LISTENING_EVENT)
 }
 
-try {
-  await start()
-} catch (error) {
+// Not a top-level await: the bundle is CommonJS, so that node:vm can compile it from a code cache.
+start().catch((error: unknown) => {
   if (error instanceof ContentValidationError) {
     for (const issue of error.issues) console.error(formatIssue(issue))
   }
   // One clear line, no stack: every start-up failure here is about configuration or the store.
   console.error(`qubes-guide-api: cannot start: ${(error as Error).message.split('\n')[0]}`)
   process.exit(1)
-}
+})

@@ -1,34 +1,28 @@
-import { readFileSync, rmSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, relative } from 'node:path'
 import { build, type Plugin } from 'esbuild'
 import { SERVER_BUNDLE_ENTRY } from '../bench/server-entry.js'
 
 /**
- * Left to Node's own loading: better-sqlite3 is a native addon, found by its package through the
- * file system at run time. Everything else the server imports is in the bundle.
+ * Left to Node's own loading, from node_modules at run time:
+ * - better-sqlite3, a native addon its package finds through the file system;
+ * - the packages only a later request needs (Graphviz for SVG, the MCP SDK and zod, the docs UI),
+ *   which src/ imports on first use: in the bundle, V8 would parse and keep 3 MB of them at every
+ *   start, for requests a server may never get.
+ * Everything else the server imports is in the bundle.
  */
-const EXTERNAL_PACKAGES = ['better-sqlite3']
+const EXTERNAL_PACKAGES = ['better-sqlite3', '@viz-js/viz', '@modelcontextprotocol/sdk', 'zod', '@fastify/swagger-ui']
+
+/** `__bundlePath` serves ownFilesInNodeModules below; the code runs as CommonJS, with a `__dirname`. */
+const BANNER = "const __bundlePath = (path) => require('node:path').join(__dirname, path)"
 
 /**
- * Every chunk is an ES module, and the CommonJS packages inside call `require` for Node's
- * builtins: give them one. `__bundlePath` serves ownFilesInNodeModules below.
- */
-const BANNER = [
-  "import { createRequire as __createRequire } from 'node:module'",
-  "import { dirname as __dirnameOf, join as __joinPath } from 'node:path'",
-  "import { fileURLToPath as __fileURLToPath } from 'node:url'",
-  'const require = __createRequire(import.meta.url)',
-  'const __bundleDir = __dirnameOf(__fileURLToPath(import.meta.url))',
-  'const __bundlePath = (path) => __joinPath(__bundleDir, path)'
-].join(';\n')
-
-/**
- * Some CommonJS packages find files of their own through `__dirname`: @fastify/swagger-ui its
- * static assets for /docs, pino and thread-stream the worker script of a log transport (pretty
- * logs in development), @fastify/swagger its package.json. Bundled, they would look next to the
- * bundle; this points `__dirname` and `__filename` back at the package's own folder in
- * node_modules, found relative to the bundle, so the bundle works wherever the tree is (the
- * container has node_modules beside dist/ as the repository does).
+ * Some CommonJS packages find files of their own through `__dirname`: pino and thread-stream the
+ * worker script of a log transport (pretty logs in development), @fastify/swagger its
+ * package.json. Bundled, they would look next to the bundle; this points `__dirname` and
+ * `__filename` back at the package's own folder in node_modules, found relative to the bundle, so
+ * the bundle works wherever the tree is (the container has node_modules beside dist/ as the
+ * repository does). @fastify/swagger-ui, which reads its assets for /docs so, is outside the bundle.
  */
 function ownFilesInNodeModules (outdir: string): Plugin {
   return {
@@ -46,31 +40,46 @@ function ownFilesInNodeModules (outdir: string): Plugin {
 }
 
 export interface ServerBundle {
+  /** The file node runs: the launcher, which compiles `code` from its code cache (src/launch.ts). */
   entry: string
-  /** Bytes of every file written (the entry, the chunks it loads, the chunks loaded on first use). */
+  /** The server's code, one CommonJS file named after the hash of its content. */
+  code: string
+  /** Bytes of the files written (the launcher and the code). */
   bytes: number
   files: number
   milliseconds: number
 }
 
+const CODE_CACHE_SUFFIX = '.v8cache'
+
 /**
- * Bundles src/server.ts into one ES module and its lazily imported chunks (the MCP SDK, Graphviz),
- * written to `outdir` (emptied first). Loading ~1300 module files one by one was most of the time
- * from process start to ready; one file is read and compiled at once.
+ * Bundles src/server.ts into one CommonJS file, `server-<hash>.cjs`, and src/launch.ts into the
+ * entry, which knows that name, in `outdir` (emptied first, but for the code cache of the same
+ * code: rebuilding what has not changed keeps its cache). Loading ~1300 module files one by one was
+ * most of the time from process start to ready; one file is read and compiled at once, from its
+ * cache (src/build/code-cache.ts). The parts used only later (the MCP SDK, Graphviz, the docs UI,
+ * the store builder) are in that file too, and run on first use.
  */
 export async function bundleServer (root: string, outdir: string): Promise<ServerBundle> {
   const started = performance.now()
+  const keptCaches = new Map<string, Buffer>()
+  if (existsSync(outdir)) {
+    for (const name of readdirSync(outdir).filter((file) => file.endsWith(CODE_CACHE_SUFFIX))) keptCaches.set(name, readFileSync(join(outdir, name)))
+  }
   rmSync(outdir, { recursive: true, force: true })
-  const result = await build({
+  const code = await build({
     absWorkingDir: root,
-    entryPoints: { [SERVER_BUNDLE_ENTRY.replace(/\.mjs$/, '')]: join(root, 'src', 'server.ts') },
+    entryPoints: { server: join(root, 'src', 'server.ts') },
+    entryNames: '[name]-[hash]',
     outdir,
-    outExtension: { '.js': '.mjs' },
+    outExtension: { '.js': '.cjs' },
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
+    // import() becomes require(), of the bundle's own modules and of the packages left outside:
+    // code compiled by node:vm could import only through an experimental loader hook.
+    supported: { 'dynamic-import': false },
     external: EXTERNAL_PACKAGES,
     banner: { js: BANNER },
     plugins: [ownFilesInNodeModules(outdir)],
@@ -81,11 +90,30 @@ export async function bundleServer (root: string, outdir: string): Promise<Serve
     metafile: true,
     logLevel: 'warning'
   })
-  const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.mjs'))
+  const [codeFile, codeOutput] = Object.entries(code.metafile.outputs).find(([file]) => file.endsWith('.cjs')) ?? []
+  if (codeFile === undefined || codeOutput === undefined) throw new Error('esbuild wrote no server code')
+  const codeName = basename(codeFile)
+  const keptCache = keptCaches.get(`${codeName}${CODE_CACHE_SUFFIX}`)
+  if (keptCache !== undefined) writeFileSync(join(outdir, `${codeName}${CODE_CACHE_SUFFIX}`), keptCache)
+  const launcher = await build({
+    absWorkingDir: root,
+    entryPoints: { [SERVER_BUNDLE_ENTRY.replace(/\.mjs$/, '')]: join(root, 'src', 'launch.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    define: { SERVER_CODE_FILE: JSON.stringify(codeName) },
+    metafile: true,
+    logLevel: 'warning'
+  })
+  const launcherBytes = Object.values(launcher.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0)
   return {
     entry: join(outdir, SERVER_BUNDLE_ENTRY),
-    bytes: outputs.reduce((sum, [, output]) => sum + output.bytes, 0),
-    files: outputs.length,
+    code: join(outdir, codeName),
+    bytes: codeOutput.bytes + launcherBytes,
+    files: 2,
     milliseconds: Math.round(performance.now() - started)
   }
 }

@@ -1,9 +1,10 @@
-import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
 import t from 'tap'
 import { freePort, stop, waitUntilReady } from '../../src/bench/processes.js'
 import { PRODUCTION_NODE_OPTIONS, productionServerEntry } from '../../src/bench/server-entry.js'
+import { codeCacheFile } from '../../src/build/code-cache.js'
 import { bundleServer } from '../../src/build/server-bundle.js'
 import { ROOT, testStorePath } from '../helper.js'
 
@@ -53,7 +54,7 @@ t.test('the bundle npm start runs serves the guide, the docs UI, MCP and SVG exp
   t.equal(stylesheet.status, 200, 'the docs UI finds its static files')
   t.match(stylesheet.headers.get('content-type'), /^text\/css/)
 
-  // The MCP SDK and Graphviz are chunks of their own, imported on first use.
+  // The MCP SDK and Graphviz are left to node_modules, imported on first use.
   const mcp = await fetch(`${base}/mcp`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
@@ -67,4 +68,34 @@ t.test('the bundle npm start runs serves the guide, the docs UI, MCP and SVG exp
   t.match(await svg.text(), /<svg[\s>]/)
 
   t.equal(output, '', 'nothing logged at warn or above, no errors')
+  t.ok(existsSync(codeCacheFile(bundle.code)), 'once listening, the server wrote its code cache for the next start')
+})
+
+t.test('the code cache: primed on request, kept by a rebuild of the same code, taken at start', async (t) => {
+  mkdirSync(join(ROOT, 'dist'), { recursive: true })
+  const outdir = mkdtempSync(join(ROOT, 'dist', 'bundle-test-'))
+  t.teardown(() => rmSync(outdir, { recursive: true, force: true }))
+  const bundle = await bundleServer(ROOT, outdir)
+  t.match(basename(bundle.code), /^server-[A-Z0-9]+\.cjs$/, 'the code is named after its content')
+  const env = { ...process.env, STORE_PATH: testStorePath(), PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', BUILD_STORE_ON_START: 'never' }
+  const prime = spawnSync(process.execPath, [...PRODUCTION_NODE_OPTIONS, bundle.entry], { cwd: ROOT, env: { ...env, PRIME_CODE_CACHE: '1' }, encoding: 'utf8', timeout: 60_000 })
+  t.equal(prime.status, 0, prime.stderr)
+  t.equal(prime.stdout.trim(), `code cache written for ${basename(bundle.code)}`)
+  const cache = readFileSync(codeCacheFile(bundle.code))
+  t.ok(cache.length > 100_000, 'the cache holds the start-up\'s compiled code')
+
+  writeFileSync(join(outdir, 'server-OLDCODE.cjs.v8cache'), 'the cache of an older build')
+  const again = await bundleServer(ROOT, outdir)
+  t.equal(again.code, bundle.code, 'the same sources make the same code file')
+  t.same(readFileSync(codeCacheFile(again.code)), cache, 'and its cache is kept')
+  t.notOk(existsSync(join(outdir, 'server-OLDCODE.cjs.v8cache')), 'the cache of other code is not')
+
+  // A start with the cache taken writes nothing; the server answers as ever.
+  const port = await freePort()
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_OPTIONS, again.entry], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: 'ignore' })
+  t.teardown(() => stop(child))
+  await waitUntilReady(`http://127.0.0.1:${port}/ready`, performance.now(), 60_000, child)
+  t.equal((await fetch(`http://127.0.0.1:${port}/v1/topics/file-exchange`)).status, 200)
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  t.same(readFileSync(codeCacheFile(again.code)), cache, 'a cache V8 took is not written again')
 })
