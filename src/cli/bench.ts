@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSy
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { endpoints, type Endpoint, type Target } from '../bench/endpoints.js'
+import { combineSlices, median } from '../bench/combine-slices.js'
 import { chooseLoadTool, measure, type LoadResult } from '../bench/load.js'
 import { recordAnswer, type RecordedAnswer } from '../bench/recorded-answers.js'
 import { PRODUCTION_NODE_OPTIONS, productionServerEntry } from '../bench/server-entry.js'
@@ -43,27 +44,6 @@ const storePath = join(work, 'guide.db')
 // The rate limit stays on (its cost is part of every answer) with a quota no load run reaches:
 // all of the load comes from one loopback address.
 const env = { STORE_PATH: storePath, DATA_DIR: join(root, 'data'), MIGRATIONS_DIR: join(root, 'migrations'), LOG_LEVEL: 'warn', NODE_ENV: 'production', BUILD_STORE_ON_START: 'never', RATE_LIMIT_MAX: '1000000000' }
-
-function median (values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? 0
-}
-
-/**
- * Measurements of equal length as one: mean throughput, every error, and for the latencies the
- * mean of theirs: the percentile of all of them together lies between theirs, and wrk reports
- * percentiles, not the latencies to pool.
- */
-function combine (results: LoadResult[]): LoadResult {
-  const mean = (pick: (result: LoadResult) => number): number => results.reduce((sum, result) => sum + pick(result), 0) / Math.max(1, results.length)
-  return {
-    requestsPerSecond: mean((result) => result.requestsPerSecond),
-    p50: Math.round(mean((result) => result.p50) * 100) / 100,
-    p99: Math.round(mean((result) => result.p99) * 100) / 100,
-    errors: results.reduce((sum, result) => sum + result.errors, 0),
-    non2xx: results.reduce((sum, result) => sum + result.non2xx, 0)
-  }
-}
 
 function percentile (values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -149,8 +129,8 @@ try {
     await load(fastify.base, topicDetail, 1)
   }
 
-  const samples = new Map<string, Array<LoadResult & { baseline: number, baselineP99: number | null, ratio: number }>>()
-  const record = (name: string, result: LoadResult, baseline: number, baselineP99: number | null = null): void => {
+  const samples = new Map<string, Array<LoadResult & { p99WorstSlice?: number, baseline: number, baselineP99: number | null, ratio: number }>>()
+  const record = (name: string, result: LoadResult & { p99WorstSlice?: number }, baseline: number, baselineP99: number | null = null): void => {
     samples.set(name, [...(samples.get(name) ?? []), { ...result, baseline, baselineP99, ratio: result.requestsPerSecond / Math.max(1, baseline) }])
   }
   /**
@@ -167,8 +147,8 @@ try {
       if (side === 'B') baselines.push(await load(sameBytes.base, endpoint, slice))
       else subjects.push(await load(subject, endpoint, slice))
     }
-    const baseline = combine(baselines)
-    record(name, combine(subjects), baseline.requestsPerSecond, baseline.p99)
+    const baseline = combineSlices(baselines)
+    record(name, combineSlices(subjects), baseline.requestsPerSecond, baseline.p99)
   }
   for (let round = 1; round <= rounds; round++) {
     // The two other baselines against the same-bytes one for the topic detail, measured just before.
@@ -224,12 +204,15 @@ try {
     const ratio = median(ratios)
     const p99 = median(results.map((result) => result.p99))
     const baselineP99s = results.flatMap((result) => result.baselineP99 === null ? [] : [result.baselineP99])
+    const p99WorstSlice = Math.max(...results.map((result) => result.p99WorstSlice ?? result.p99))
     return {
       name,
       requestsPerSecond: Math.round(median(results.map((result) => result.requestsPerSecond))),
       baselineRequestsPerSecond: Math.round(median(results.map((result) => result.baseline))),
       p50: median(results.map((result) => result.p50)),
       p99,
+      /** The highest p99 of any one slice: the machine's worst second, not the server's typical one. */
+      p99WorstSlice,
       baselineP99: baselineP99s.length === 0 ? null : median(baselineP99s),
       ratio: Math.round(ratio * 1000) / 1000,
       /** The lowest and highest ratio of the rounds: how far the machine let one round stray. */
@@ -259,13 +242,13 @@ try {
   console.log(`server: ${existsSync(production.entry) ? `node ${[...production.options, relative(root, production.entry)].join(' ')} (as npm start)` : 'src/server.ts (no build)'}`)
   console.log(`bench: ${tool}, ${rounds} round(s), ${connections} connections, ${smoke ? (tool === 'wrk' ? '1 s' : `${String(amount)} requests`) : `${duration} s`} per measurement`)
   console.log(`ratio: req/s over that of bare node:http replaying the same answer bytes (status, headers, body), measured ${smoke ? 'just before' : 'in alternating slices (B A A B B A A B)'}; ` +
-    'the median of the rounds, and their range')
-  console.log(`${'endpoint'.padEnd(32)} ${'req/s'.padStart(8)} ${'base/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'base p99'.padStart(8)} ${'ratio'.padStart(6)} ${'range'.padStart(10)} ${'target'.padStart(14)} errors`)
+    'the median of the rounds, and their range; p99: the median of the slices\' p99s (the upper one), with the worst slice\'s beside it')
+  console.log(`${'endpoint'.padEnd(32)} ${'req/s'.padStart(8)} ${'base/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'worst'.padStart(7)} ${'base p99'.padStart(8)} ${'ratio'.padStart(6)} ${'range'.padStart(10)} ${'target'.padStart(14)} errors`)
   for (const row of rows) {
     const verdict = row.meets === null ? '' : row.meets ? ' ok' : ' MISS'
     const target = row.target === null ? '-' : `>=${row.target.ratio}${row.target.p99Ms === null ? '' : `, <${row.target.p99Ms}ms`}`
     const range = row.ratioRange.map((value) => value.toFixed(2)).join('-')
-    console.log(`${row.name.padEnd(32)} ${String(row.requestsPerSecond).padStart(8)} ${String(row.baselineRequestsPerSecond).padStart(8)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ` +
+    console.log(`${row.name.padEnd(32)} ${String(row.requestsPerSecond).padStart(8)} ${String(row.baselineRequestsPerSecond).padStart(8)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${String(row.p99WorstSlice).padStart(7)} ` +
       `${(row.baselineP99 === null ? '-' : String(row.baselineP99)).padStart(8)} ${row.ratio.toFixed(2).padStart(6)} ${range.padStart(10)} ${target.padStart(14)} ${row.errors}${verdict}`)
   }
   const controlRow = rows.find((row) => row.name === CONTROL_ROW)

@@ -19,7 +19,7 @@ t.test('npm run bench works end to end (smoke run with a handful of requests)', 
   const file = /results: (.+\.json)/.exec(result.stdout)?.[1]
   t.ok(file)
   const summary = JSON.parse(readFileSync(file ?? '', 'utf8')) as {
-    endpoints: Array<{ name: string, errors: number, ratio: number, ratioRange: [number, number], baselineRequestsPerSecond: number, baselineP99: number | null, target: { ratio: number, p99Ms: number | null } | null }>
+    endpoints: Array<{ name: string, errors: number, ratio: number, ratioRange: [number, number], baselineRequestsPerSecond: number, baselineP99: number | null, p99: number, p99WorstSlice: number, target: { ratio: number, p99Ms: number | null } | null }>
     searchGrowth: unknown[]
   }
   t.same(summary.endpoints.filter((row) => row.errors > 0).map((row) => row.name), [], 'no errors, and the 404 row answered 404')
@@ -28,6 +28,7 @@ t.test('npm run bench works end to end (smoke run with a handful of requests)', 
   t.equal(topicRow?.ratioRange.length, 2, 'each row says how far its rounds strayed')
   t.ok((topicRow?.ratioRange[0] ?? 0) <= (topicRow?.ratioRange[1] ?? -1))
   t.ok((topicRow?.baselineP99 ?? 0) > 0, 'and what p99 the baseline had in the same slices')
+  t.ok(summary.endpoints.every((row) => row.p99 > 0 && row.p99WorstSlice >= row.p99), 'and the p99 of its worst slice')
   t.same(summary.endpoints.find((row) => row.name === 'context')?.target, { ratio: 0.5, p99Ms: 10 }, 'computed answers are held to a ratio and a p99')
   t.same(summary.endpoints.find((row) => row.name === 'topic detail')?.target, { ratio: 0.85, p99Ms: null })
   t.equal(summary.searchGrowth.length, 2)
