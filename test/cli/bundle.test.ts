@@ -14,6 +14,9 @@ t.test('npm start, the container and the bench start the server with the same fi
   t.equal(scripts.start, command.join(' '), 'package.json start')
   const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'))?.[1]
   t.same(JSON.parse(cmd ?? '[]'), command, 'Dockerfile CMD')
+  // V8 refuses a code cache made with other flags, and the read-only image cannot write another.
+  const primeCommand = /PRIME_CODE_CACHE=1 [^\n]*\\\n\s*(node [^\\\n]*?)\s*\\?$/m.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'))?.[1]
+  t.equal(primeCommand, command.join(' '), 'the image primes its code cache with the same node options')
 })
 
 t.test('the bundle npm start runs serves the guide, the docs UI, MCP and SVG exports', async (t) => {
