@@ -57,8 +57,9 @@ const CODE_CACHE_SUFFIX = '.v8cache'
  * entry, which knows that name, in `outdir` (emptied first, but for the code cache of the same
  * code: rebuilding what has not changed keeps its cache). Loading ~1300 module files one by one was
  * most of the time from process start to ready; one file is read and compiled at once, from its
- * cache (src/build/code-cache.ts). The parts used only later (the MCP SDK, Graphviz, the docs UI,
- * the store builder) are in that file too, and run on first use.
+ * cache (src/build/code-cache.ts). The packages only a later request needs (the MCP SDK, Graphviz,
+ * the docs UI) stay outside it and load from node_modules on first use; the server's own code for
+ * those requests is in the file and runs then.
  */
 export async function bundleServer (root: string, outdir: string): Promise<ServerBundle> {
   const started = performance.now()
