@@ -104,13 +104,25 @@ try {
   }
   const answersFile = join(work, 'answers.json')
   writeFileSync(answersFile, JSON.stringify(recorded))
-  // The second same-bytes server is the control: measured against the first exactly as the API
-  // is, its ratio would be 1.00 on a quiet machine, and how far it strays is the noise of the run.
-  const [sameBytes, plain, fastify, control] = await Promise.all((['node', 'plain', 'fastify', 'node'] as const).map(async (kind) => {
+  const startBaseline = async (kind: 'node' | 'plain' | 'fastify'): Promise<{ child: ReturnType<typeof startNode>, base: string }> => {
     const child = startNode(moduleFile('../bench/baseline-server', import.meta.url), [kind, answersFile])
     return { child, base: `http://127.0.0.1:${await firstLine(child)}` }
+  }
+  const [plain, fastify] = await Promise.all((['plain', 'fastify'] as const).map(startBaseline))
+  if (plain === undefined || fastify === undefined) throw new Error('a baseline did not start')
+  /**
+   * Each round measures its own processes: an API, the same-bytes server and the control (a
+   * second same-bytes server, measured against the first exactly as the API is: its ratio would
+   * be 1.00 on a quiet machine, and how far it strays is the noise of the run). Two identical
+   * processes measured in alternating slices read 0.89 to 1.57 of each other in probes
+   * (var/probe/perfab2.sh), the same pair for minutes: where the scheduler and memory put a
+   * process weighs on it for its life. With one pair for the whole run, every round inherited that
+   * pair's luck; with a pair per round, the median of the rounds is the median of the pairs.
+   */
+  const processSets = await Promise.all(Array.from({ length: rounds }, async (_, index) => {
+    const [sameBytes, control] = await Promise.all([startBaseline('node'), startBaseline('node')])
+    return { api: index === 0 ? api : await startApi(storePath), sameBytes, control }
   }))
-  if (sameBytes === undefined || plain === undefined || fastify === undefined || control === undefined) throw new Error('a baseline did not start')
   const load = (base: string, endpoint: Endpoint, seconds = duration): Promise<LoadResult> => measure({
     url: `${base}${endpoint.path}`, connections, duration: seconds, amount, method: endpoint.method, body: endpoint.body, headers: endpoint.headers, paths: endpoint.paths, distinct: endpoint.distinct
   }, tool)
@@ -120,10 +132,12 @@ try {
   // too, as the same-bytes one does: warmed on the topic detail alone, its code was optimised for
   // one shape of answer, and it read 1.16 to 1.25 of the same-bytes server that serves them all.
   if (!smoke) {
-    for (const endpoint of list) {
-      await load(sameBytes.base, endpoint, 1)
-      await load(control.base, endpoint, 1)
-      await load(api.base, endpoint, 1)
+    for (const { api, sameBytes, control } of processSets) {
+      for (const endpoint of list) {
+        await load(sameBytes.base, endpoint, 1)
+        await load(control.base, endpoint, 1)
+        await load(api.base, endpoint, 1)
+      }
     }
     await load(plain.base, topicDetail, 1)
     await load(fastify.base, topicDetail, 1)
@@ -139,29 +153,32 @@ try {
    * the machine, in either direction, weighs on both alike. (One pass of half-time slices left
    * a ratio at the mercy of a few seconds of a neighbour's load.) The smoke run measures each once.
    */
-  const recordAgainstSameBytes = async (name: string, subject: string, endpoint: Endpoint): Promise<void> => {
+  const recordAgainstSameBytes = async (name: string, subject: string, sameBytes: string, endpoint: Endpoint): Promise<void> => {
     const slice = smoke ? duration : Math.max(1, Math.round(duration / 4))
     const subjects: LoadResult[] = []
     const baselines: LoadResult[] = []
     for (const side of smoke ? 'BA' : 'BAABBAAB') {
-      if (side === 'B') baselines.push(await load(sameBytes.base, endpoint, slice))
+      if (side === 'B') baselines.push(await load(sameBytes, endpoint, slice))
       else subjects.push(await load(subject, endpoint, slice))
     }
     const baseline = combineSlices(baselines)
     record(name, combineSlices(subjects), baseline.requestsPerSecond, baseline.p99)
   }
   for (let round = 1; round <= rounds; round++) {
+    const { api, sameBytes, control } = processSets[round - 1] as (typeof processSets)[number]
     // The two other baselines against the same-bytes one for the topic detail, measured just before.
     const reference = await load(sameBytes.base, topicDetail)
     record(PLAIN_ROW, await load(plain.base, topicDetail), reference.requestsPerSecond)
     record(FASTIFY_ROW, await load(fastify.base, topicDetail), reference.requestsPerSecond)
-    await recordAgainstSameBytes(CONTROL_ROW, control.base, topicDetail)
-    for (const endpoint of list) await recordAgainstSameBytes(endpoint.name, api.base, endpoint)
+    await recordAgainstSameBytes(CONTROL_ROW, control.base, sameBytes.base, topicDetail)
+    for (const endpoint of list) await recordAgainstSameBytes(endpoint.name, api.base, sameBytes.base, endpoint)
     console.error(`round ${round} of ${rounds} done`)
   }
-  const peakRss = peakRssMiB(api.child.pid)
-  await stop(api.child)
-  await Promise.all([sameBytes, plain, fastify, control].map(async (baseline) => await stop(baseline.child)))
+  // Every API process served every endpoint: the peak is the highest of theirs.
+  const peakRsses = processSets.map(({ api }) => peakRssMiB(api.child.pid)).filter((value) => value !== null)
+  const peakRss = peakRsses.length === 0 ? null : Math.max(...peakRsses)
+  await Promise.all(processSets.flatMap(({ api, sameBytes, control }) => [api, sameBytes, control]).map(async (server) => await stop(server.child)))
+  await Promise.all([plain, fastify].map(async (baseline) => await stop(baseline.child)))
 
   const readyTimes: number[] = []
   const readyTimesInShellEnvironment: number[] = []
@@ -226,6 +243,8 @@ try {
     when: new Date().toISOString(),
     smoke,
     rounds,
+    /** Each round had its own API, same-bytes and control processes. */
+    processSets: processSets.length,
     connections,
     secondsPerMeasurement: smoke ? null : duration,
     loadTool: tool,
@@ -241,7 +260,8 @@ try {
 
   console.log(`server: ${existsSync(production.entry) ? `node ${[...production.options, relative(root, production.entry)].join(' ')} (as npm start)` : 'src/server.ts (no build)'}`)
   console.log(`bench: ${tool}, ${rounds} round(s), ${connections} connections, ${smoke ? (tool === 'wrk' ? '1 s' : `${String(amount)} requests`) : `${duration} s`} per measurement`)
-  console.log(`ratio: req/s over that of bare node:http replaying the same answer bytes (status, headers, body), measured ${smoke ? 'just before' : 'in alternating slices (B A A B B A A B)'}; ` +
+  console.log(`ratio: req/s over that of bare node:http replaying the same answer bytes (status, headers, body), measured ${smoke ? 'just before' : 'in alternating slices (B A A B B A A B)'}, ` +
+    `each round with processes of its own (${processSets.length} API, ${processSets.length} same-bytes and ${processSets.length} control); ` +
     'the median of the rounds, and their range; p99: the median of the slices\' p99s (the upper one), with the worst slice\'s beside it')
   console.log(`${'endpoint'.padEnd(32)} ${'req/s'.padStart(8)} ${'base/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'worst'.padStart(7)} ${'base p99'.padStart(8)} ${'ratio'.padStart(6)} ${'range'.padStart(10)} ${'target'.padStart(14)} errors`)
   for (const row of rows) {

@@ -4,11 +4,12 @@ import { runScript } from './run-script.js'
 
 // The benchmark is a script, not a test: this only keeps it from rotting. No timing is asserted.
 t.test('npm run bench works end to end (smoke run with a handful of requests)', async (t) => {
-  const result = await runScript('cli/bench.ts', { BENCH_SMOKE: '1' })
+  // Two rounds: each round measures processes of its own, and the second set must work too.
+  const result = await runScript('cli/bench.ts', { BENCH_SMOKE: '1', BENCH_ROUNDS: '2' })
   t.equal(result.code, 0, result.stderr)
   const lines = result.stdout.split('\n')
-  t.match(result.stdout, /^bench: (wrk|autocannon), 1 round\(s\)/m)
-  t.match(result.stdout, /ratio: req\/s over that of bare node:http replaying the same answer bytes/)
+  t.match(result.stdout, /^bench: (wrk|autocannon), 2 round\(s\)/m)
+  t.match(result.stdout, /ratio: req\/s over that of bare node:http replaying the same answer bytes .*each round with processes of its own \(2 API, 2 same-bytes and 2 control\)/)
   for (const name of ['bare node:http, body + 2 headers', 'bare fastify + schema', 'same bytes, second server (A/A)', 'topic detail', 'topic list', 'layout detail', 'layout chain', 'export qvm', 'export svg',
     '304 revalidation', 'search (en, ru)', 'context', 'suggestions GET', 'suggestions POST', 'problem 404']) {
     t.ok(lines.some((line) => line.startsWith(name)), `a row for ${name}`)
@@ -21,6 +22,7 @@ t.test('npm run bench works end to end (smoke run with a handful of requests)', 
   const summary = JSON.parse(readFileSync(file ?? '', 'utf8')) as {
     endpoints: Array<{ name: string, errors: number, ratio: number, ratioRange: [number, number], baselineRequestsPerSecond: number, baselineP99: number | null, p99: number, p99WorstSlice: number, target: { ratio: number, p99Ms: number | null } | null }>
     searchGrowth: unknown[]
+    processSets: number
   }
   t.same(summary.endpoints.filter((row) => row.errors > 0).map((row) => row.name), [], 'no errors, and the 404 row answered 404')
   t.ok(summary.endpoints.every((row) => row.ratio > 0 && row.baselineRequestsPerSecond > 0))
@@ -32,4 +34,5 @@ t.test('npm run bench works end to end (smoke run with a handful of requests)', 
   t.same(summary.endpoints.find((row) => row.name === 'context')?.target, { ratio: 0.5, p99Ms: 10 }, 'computed answers are held to a ratio and a p99')
   t.same(summary.endpoints.find((row) => row.name === 'topic detail')?.target, { ratio: 0.85, p99Ms: null })
   t.equal(summary.searchGrowth.length, 2)
+  t.equal(summary.processSets, 2)
 })
