@@ -128,17 +128,18 @@ try {
   }, tool)
   const topicDetail = list[0] as Endpoint
   // One warm-up second for every server and endpoint, so that each is measured with its code
-  // optimised and its caches filled, not as it starts. The control server replays every answer
-  // too, as the same-bytes one does: warmed on the topic detail alone, its code was optimised for
-  // one shape of answer, and it read 1.16 to 1.25 of the same-bytes server that serves them all.
-  if (!smoke) {
-    for (const { api, sameBytes, control } of processSets) {
-      for (const endpoint of list) {
-        await load(sameBytes.base, endpoint, 1)
-        await load(control.base, endpoint, 1)
-        await load(api.base, endpoint, 1)
-      }
+  // optimised and its caches filled, not as it starts: the processes of a round just before it,
+  // so that none has sat idle for minutes while others were measured. The control server replays
+  // every answer too, as the same-bytes one does: warmed on the topic detail alone, its code was
+  // optimised for one shape of answer, and it read 1.16 to 1.25 of the same-bytes server that
+  // serves them all.
+  const warmUp = async (bases: string[]): Promise<void> => {
+    if (smoke) return
+    for (const endpoint of list) {
+      for (const base of bases) await load(base, endpoint, 1)
     }
+  }
+  if (!smoke) {
     await load(plain.base, topicDetail, 1)
     await load(fastify.base, topicDetail, 1)
   }
@@ -166,6 +167,7 @@ try {
   }
   for (let round = 1; round <= rounds; round++) {
     const { api, sameBytes, control } = processSets[round - 1] as (typeof processSets)[number]
+    await warmUp([sameBytes.base, control.base, api.base])
     // The two other baselines against the same-bytes one for the topic detail, measured just before.
     const reference = await load(sameBytes.base, topicDetail)
     record(PLAIN_ROW, await load(plain.base, topicDetail), reference.requestsPerSecond)
