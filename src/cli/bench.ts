@@ -119,10 +119,12 @@ try {
    * process weighs on it for its life. With one pair for the whole run, every round inherited that
    * pair's luck; with a pair per round, the median of the rounds is the median of the pairs.
    */
-  const processSets = await Promise.all(Array.from({ length: rounds }, async (_, index) => {
+  const processSets: Array<{ api: typeof api, sameBytes: typeof plain, control: typeof plain }> = []
+  // One after another: APIs started at once could be handed the same free port.
+  for (let index = 0; index < rounds; index++) {
     const [sameBytes, control] = await Promise.all([startBaseline('node'), startBaseline('node')])
-    return { api: index === 0 ? api : await startApi(storePath), sameBytes, control }
-  }))
+    processSets.push({ api: index === 0 ? api : await startApi(storePath), sameBytes, control })
+  }
   const load = (base: string, endpoint: Endpoint, seconds = duration): Promise<LoadResult> => measure({
     url: `${base}${endpoint.path}`, connections, duration: seconds, amount, method: endpoint.method, body: endpoint.body, headers: endpoint.headers, paths: endpoint.paths, distinct: endpoint.distinct
   }, tool)
