@@ -9,6 +9,7 @@ import { makeProblem } from './http/problem.js'
 import { RateLimiter } from './http/rate-limiter.js'
 import { AnswerCache } from './http/representation-cache.js'
 import { RequestIds } from './http/request-ids.js'
+import { StalledWriteGuard } from './http/stalled-writes.js'
 import { pathOf } from './http/url-path.js'
 import guideStore from './plugins/guide-store.js'
 import httpCaching from './plugins/http-caching.js'
@@ -29,20 +30,25 @@ Partial<Pick<AppConfig, 'prettyLogs' | 'mcpAllowedHosts' | 'rateLimit' | 'maxEve
   logStream?: NodeJS.WritableStream
   /** How often event-loop pressure is sampled (tests shorten it). */
   pressureSampleIntervalMs?: number
+  /** How long an answer may wait unread, and how often that is checked (tests shorten both). */
+  stalledWrites?: { limitMs: number, sweepMs: number }
 }
 
 export const DEFAULT_MCP_HOSTS = ['localhost', '127.0.0.1', '[::1]']
 /** Seconds a client is asked to wait when it reaches a server that is shutting down. */
 const CLOSING_RETRY_AFTER_SECONDS = 5
 
-/** Against slow clients: a request's headers within 10 s, the whole request within 30 s. */
-export const SERVER_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 10_000, idleSocketMs: 60_000 }
+/**
+ * Against slow clients: a request's headers within 10 s, the whole request within 30 s, an idle
+ * kept-alive connection for 10 s; an answer left unread for 60 s closes its connection.
+ */
+export const SERVER_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 10_000, stalledWriteMs: 60_000, stalledWriteSweepMs: 5_000 }
 
 /**
  * The HTTP server, with the fast path in front of Fastify: representations already in memory are
  * answered before Fastify's request lifecycle starts; everything else goes to Fastify's handler.
  */
-function serverWithFastPath (fastPath: FastPath) {
+function serverWithFastPath (fastPath: FastPath, stalledWrites: StalledWriteGuard) {
   return (fastifyHandler: (request: IncomingMessage, response: ServerResponse) => void) => {
     const server = createServer((request, response) => {
       if (!fastPath.answer(request, response, fastifyHandler)) fastifyHandler(request, response)
@@ -50,7 +56,8 @@ function serverWithFastPath (fastPath: FastPath) {
     server.headersTimeout = SERVER_TIMEOUTS.headersMs
     server.requestTimeout = SERVER_TIMEOUTS.requestMs
     server.keepAliveTimeout = SERVER_TIMEOUTS.keepAliveMs
-    server.setTimeout(SERVER_TIMEOUTS.idleSocketMs)
+    // No socket timeout (server.setTimeout): it is re-armed on every request, read and write.
+    stalledWrites.watch(server)
     return server
   }
 }
@@ -88,8 +95,9 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
   const limiter = new RateLimiter(config.rateLimit ?? DEFAULT_RATE_LIMIT)
   const requestIds = new RequestIds()
   const fastPath = new FastPath({ cache: answers, limiter, requestIds })
+  const stalledWrites = new StalledWriteGuard(config.stalledWrites ?? { limitMs: SERVER_TIMEOUTS.stalledWriteMs, sweepMs: SERVER_TIMEOUTS.stalledWriteSweepMs })
   const app = Fastify({
-    serverFactory: serverWithFastPath(fastPath),
+    serverFactory: serverWithFastPath(fastPath, stalledWrites),
     schemaController: { compilersFactory: { buildSerializer: lazySerializers, buildValidator: lazyValidators } },
     logger: loggerOptions(config),
     genReqId: () => requestIds.next(),
@@ -150,6 +158,9 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
   app.addHook('preClose', async () => {
     closing = true
     fastPath.close()
+  })
+  app.addHook('onClose', async () => {
+    stalledWrites.stop()
   })
   return app
 }

@@ -1,3 +1,5 @@
+import { once } from 'node:events'
+import { connect, type Socket } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import t, { type Test } from 'tap'
 import { buildApp, SERVER_TIMEOUTS, type BuildAppConfig } from '../../src/app.js'
@@ -82,7 +84,46 @@ t.test('the server bounds how long a client may take', async (t) => {
   t.equal(app.server.headersTimeout, SERVER_TIMEOUTS.headersMs)
   t.equal(app.server.requestTimeout, SERVER_TIMEOUTS.requestMs)
   t.equal(app.server.keepAliveTimeout, SERVER_TIMEOUTS.keepAliveMs)
-  t.equal(app.server.timeout, SERVER_TIMEOUTS.idleSocketMs)
+  t.equal(app.server.timeout, 0, 'no socket timeout, re-armed on every request: unread answers are the guard\'s')
+})
+
+/** Sends `count` pipelined GETs of `path` on one connection; resolves with the socket once connected. */
+async function pipelined (base: string, path: string, count: number): Promise<Socket> {
+  const { port } = new URL(base)
+  const socket = connect(Number(port), '127.0.0.1')
+  await once(socket, 'connect')
+  socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`.repeat(count))
+  return socket
+}
+
+t.test('a connection whose client stops reading its answers is closed; one that reads is not', async (t) => {
+  const app = await appWith(t, { stalledWrites: { limitMs: 300, sweepMs: 50 } })
+  const base = await app.listen({ port: 0, host: '127.0.0.1' })
+  const connections = async (): Promise<number> => await new Promise((resolve, reject) => {
+    app.server.getConnections((error, count) => { if (error === null) resolve(count); else reject(error) })
+  })
+  // About 25 MB of answers each: far more than loopback's buffers hold, so most of it waits in Node.
+  const unread = await pipelined(base, '/v1/topics/copying-text', 3000)
+  // A paused socket reads nothing more, so it will not see the server close it either.
+  unread.pause()
+  const reader = await pipelined(base, '/v1/topics/copying-text', 3000)
+  let read = 0
+  reader.on('data', (chunk: Buffer) => { read += chunk.length })
+  const started = Date.now()
+  /** Waits until `done` says so, for 10 s at most. */
+  const until = async (done: () => Promise<boolean> | boolean): Promise<void> => {
+    while (!(await done()) && Date.now() - started < 10_000) await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  await until(async () => await connections() < 2)
+  t.equal(await connections(), 1, 'the server closed one connection')
+  t.ok(Date.now() - started >= 300, 'not before the limit')
+  t.equal(reader.destroyed, false, 'the reading client keeps its connection')
+  await until(() => read > 20_000_000)
+  t.ok(read > 20_000_000, 'and gets its answers')
+  unread.resume()
+  const [error] = await Promise.race([once(unread, 'error'), once(unread, 'close').then(() => [undefined])])
+  t.ok(error === undefined || (error as NodeJS.ErrnoException).code === 'ECONNRESET', 'the unread one ends, once it reads again')
+  reader.destroy()
 })
 
 t.test('a request that arrives while the server closes gets a 503 problem and ends its connection', async (t) => {
