@@ -34,3 +34,11 @@ t.test('ifNoneMatchMatches uses the weak comparison of RFC 9110', async (t) => {
   t.equal(ifNoneMatchMatches('"b"', '"a"'), false)
   t.equal(ifNoneMatchMatches('a', '"a"'), false)
 })
+
+t.test('keys are remembered: the same request gets the same string, and a full memory starts again', async (t) => {
+  const first = representationKey('/v1/layouts', undefined, 'ru', 'application/json')
+  t.equal(representationKey('/v1/layouts', undefined, 'ru', 'application/json'), first)
+  t.equal(representationKey('/v1/layouts', undefined, 'ru-RU', '*/*'), first, 'another spelling of the same outcome, the same key')
+  for (let index = 0; index < 1100; index++) representationKey(`/v1/topics/x${index}`, undefined, `x${index}`, undefined)
+  t.equal(representationKey('/v1/layouts', undefined, 'ru', 'application/json'), '/v1/layouts\0ru>ru\0application/json', 'still right after both memories started again')
+})
