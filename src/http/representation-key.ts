@@ -17,40 +17,49 @@ export function negotiatedLanguage (lang: string | undefined, acceptLanguage: st
 /**
  * What a request's negotiation comes to, as the tail of its key: `\0requested>served\0media`.
  * Remembered by the three raw inputs, and one string per outcome (there are a few dozen at most),
- * so that the lookups below compare and hash the same string objects.
+ * so that the lookups below compare and hash the same string objects. Its keys hold two whole
+ * headers (16 KiB at most together, Node's bound): 256 of them bound it.
  */
-// Its keys hold two whole headers (16 KiB at most together, Node's bound): 256 of them bound it.
 const variants = new BoundedMemo<string, string>(256)
 const outcomes = new Map<string, string>()
 
-function variantOf (lang: string | undefined, acceptLanguage: string | undefined, accept: string | undefined): string {
-  return variants.get(`${lang ?? ''}\0${acceptLanguage ?? ''}\0${accept ?? ''}`, () => {
-    const language = negotiatedLanguage(lang, acceptLanguage)
-    const media = mediaTypes.get(accept ?? '', () => preferredMediaType(accept, NEGOTIATED_MEDIA) ?? '-')
-    const outcome = `\0${language.requested}>${language.served}\0${media}`
-    // Languages come from a closed list and media from NEGOTIATED_MEDIA: the map stays small.
-    const known = outcomes.get(outcome)
-    if (known !== undefined) return known
-    outcomes.set(outcome, outcome)
-    return outcome
-  })
+function negotiatedVariant (lang: string | undefined, acceptLanguage: string | undefined, accept: string | undefined): string {
+  const language = negotiatedLanguage(lang, acceptLanguage)
+  const media = mediaTypes.get(accept ?? '', () => preferredMediaType(accept, NEGOTIATED_MEDIA) ?? '-')
+  const outcome = `\0${language.requested}>${language.served}\0${media}`
+  // Languages come from a closed list and media from NEGOTIATED_MEDIA: the map stays small.
+  const known = outcomes.get(outcome)
+  if (known !== undefined) return known
+  outcomes.set(outcome, outcome)
+  return outcome
 }
 
 /**
  * Keys already made, by URL and then by negotiation outcome. A key made per request was a new
  * string for every answer, which V8 had to flatten and hash, through its runtime, for the cache
- * lookup; a remembered one was hashed once.
+ * lookup; a remembered one was hashed once. URLs are 2048 characters at most (longer ones never
+ * reach this): 1024 of them bound it.
  */
-// URLs are 2048 characters at most (longer ones never reach this): 1024 of them bound it.
 const keys = new BoundedMemo<string, Map<string, string>>(1024)
 
 /**
  * Everything a release-bound answer depends on besides the release itself: the URL, the language
  * it will be served in and the media type asked for. Two requests with one key get the same bytes.
+ * It runs for every request the fast path answers: the memories are read with find, not with a
+ * compute callback, so a hit allocates nothing.
  */
 export function representationKey (url: string, lang: string | undefined, acceptLanguage: string | undefined, accept: string | undefined): string {
-  const variant = variantOf(lang, acceptLanguage, accept)
-  const byVariant = keys.get(url, () => new Map())
+  const inputs = `${lang ?? ''}\0${acceptLanguage ?? ''}\0${accept ?? ''}`
+  let variant = variants.find(inputs)
+  if (variant === undefined) {
+    variant = negotiatedVariant(lang, acceptLanguage, accept)
+    variants.remember(inputs, variant)
+  }
+  let byVariant = keys.find(url)
+  if (byVariant === undefined) {
+    byVariant = new Map()
+    keys.remember(url, byVariant)
+  }
   let key = byVariant.get(variant)
   if (key === undefined) {
     key = url + variant
