@@ -94,7 +94,7 @@ export async function buildApp (config: BuildAppConfig): Promise<FastifyInstance
   const answers = new AnswerCache((config.answerCacheMiB ?? DEFAULT_ANSWER_CACHE_MIB) * 1024 * 1024)
   const limiter = new RateLimiter(config.rateLimit ?? DEFAULT_RATE_LIMIT)
   const requestIds = new RequestIds()
-  const fastPath = new FastPath({ cache: answers, limiter, requestIds })
+  const fastPath = new FastPath({ cache: answers, limiter, requestIds, keepAliveTimeoutMs: SERVER_TIMEOUTS.keepAliveMs })
   const stalledWrites = new StalledWriteGuard(config.stalledWrites ?? { limitMs: SERVER_TIMEOUTS.stalledWriteMs, sweepMs: SERVER_TIMEOUTS.stalledWriteSweepMs })
   const app = Fastify({
     serverFactory: serverWithFastPath(fastPath, stalledWrites),

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, get as httpGet, type IncomingMessage, type ServerResponse } from 'node:http'
 import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import t, { type Test } from 'tap'
@@ -51,6 +51,31 @@ t.test('the second GET of a representation is answered from memory, byte for byt
   t.notOk(log.some((line) => line.includes('q=vpn') || line.includes('vpn+tor')), 'what people search for is never logged')
 })
 
+t.test('a request whose connection closes after the answer gets the same answer from memory, through writeHead', async (t) => {
+  const { base, log } = await listeningApp(t)
+  const kept = await fetch(`${base}/v1/topics/copying-text`)
+  const keptBody = Buffer.from(await kept.arrayBuffer())
+  const keptAgain = await fetch(`${base}/v1/topics/copying-text`)
+  await keptAgain.arrayBuffer()
+  // node:http without an agent asks for Connection: close, which a prepared head does not end with.
+  const closed = await new Promise<{ headers: Record<string, string>, body: Buffer }>((resolve, reject) => {
+    httpGet(`${base}/v1/topics/copying-text`, { agent: false }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => { resolve({ headers: response.headers as Record<string, string>, body: Buffer.concat(chunks) }) })
+    }).on('error', reject)
+  })
+  t.equal(fromMemory(log), 2, 'both later answers came from memory')
+  t.equal(closed.headers.connection, 'close')
+  t.equal(keptAgain.headers.get('connection'), 'keep-alive')
+  t.equal(keptAgain.headers.get('keep-alive'), 'timeout=10')
+  const stable = (headers: Array<[string, string]>): Array<[string, string]> => headers.filter(([name]) => !PER_REQUEST.has(name) && name !== 'connection' && name !== 'keep-alive').sort()
+  t.same(stable(Object.entries(closed.headers)), stable([...keptAgain.headers]), 'the same headers either way')
+  t.same(closed.body, keptBody)
+  t.match(closed.headers['x-request-id'], /^[0-9a-f-]{36}$/)
+  t.match(closed.headers.ratelimit, /^"per-address";r=\d+;t=\d+$/)
+})
+
 t.test('a flood of distinct searches evicts other searches, and the topics stay in memory', async (t) => {
   // One MiB in all: half of it holds about a hundred search answers.
   const { base, log } = await listeningApp(t, { answerCacheMiB: 1 })
@@ -100,7 +125,7 @@ t.test('revalidation, languages and rate limits on the fast path', async (t) => 
 
 t.test('once closing starts, requests go to Fastify', async (t) => {
   const cache = new RepresentationCache(1 << 20)
-  const fastPath = new FastPath({ cache, limiter: new RateLimiter({ max: 0, windowSeconds: 60 }), requestIds: new RequestIds() })
+  const fastPath = new FastPath({ cache, limiter: new RateLimiter({ max: 0, windowSeconds: 60 }), requestIds: new RequestIds(), keepAliveTimeoutMs: 5000 })
   const payload = Buffer.from('{"ok":true}')
   const key = '/thing\0en>en\0application/json'
   cache.set(key, { payload, etag: '"e"', headers: [], allHeaders: ['content-type', 'application/json', 'etag', '"e"'], notModifiedHeaders: ['etag', '"e"'] })
@@ -214,7 +239,7 @@ t.test('a POST body that arrives chunked, or not at all, is handled without the 
 
 t.test('a POST taken before closing began is answered from memory after it, and its connection ends', async (t) => {
   const cache = new RepresentationCache(1 << 20)
-  const fastPath = new FastPath({ cache, limiter: new RateLimiter({ max: 0, windowSeconds: 60 }), requestIds: new RequestIds() })
+  const fastPath = new FastPath({ cache, limiter: new RateLimiter({ max: 0, windowSeconds: 60 }), requestIds: new RequestIds(), keepAliveTimeoutMs: 5000 })
   fastPath.bodyKeyedPaths.add('/plan')
   const body = '{"threats":["anonymity"]}'
   cache.set(bodyKey('/plan', { 'content-type': 'application/json' }, Buffer.from(body)), { payload: Buffer.from('{"plan":1}'), etag: '', headers: [], allHeaders: ['content-type', 'application/json'], notModifiedHeaders: [] })
