@@ -18,7 +18,7 @@ export interface PreparedHead {
   afterRateLimit: string
 }
 
-/** What Node's ServerResponse keeps of a head once written (Node 20 and 22); see writePreparedHead. */
+/** What Node's ServerResponse keeps of a head once written; see writePreparedHead. */
 interface ResponseHeadState {
   _header: string | null
   _hasBody: boolean
@@ -96,9 +96,10 @@ export class HeadEnding {
 /**
  * Gives `response` a head that is already written, as writeHead would have left it: the status,
  * the head itself in `_header` (which end() sends with the body, in one write, as it does after
- * writeHead) and, for a 304, no body. `_header` and `_hasBody` are ServerResponse's own fields,
- * the ones writeHead sets and end() reads, in Node 20 and 22 alike; test/http/prepared-head.test.ts
- * checks that a prepared head is the one writeHead makes, so a Node that changes them fails there.
+ * writeHead) and, for a 304, no body. `_header` and `_hasBody` are OutgoingMessage's own fields,
+ * the ones writeHead sets and end() reads, unchanged across Node's releases for years but not
+ * documented: test/http/prepared-head.test.ts holds a prepared answer byte for byte to the one
+ * writeHead makes on the Node that runs it, so a Node that changes them fails there.
  */
 export function writePreparedHead (response: ServerResponse, status: number, head: string): void {
   response.statusCode = status
