@@ -72,7 +72,8 @@ export function takesPreparedHead (request: IncomingMessage, response: ServerRes
 /**
  * The lines Node ends a kept-alive answer's head with, `Date` included, made once a second as
  * Node makes its own: `Date`, `Connection: keep-alive` and `Keep-Alive: timeout=N` (N the
- * server's keep-alive timeout in whole seconds; the server sets no maximum of requests).
+ * server's keep-alive timeout in whole seconds; none when it has no such timeout). The server
+ * sets no maximum of requests per connection, which Node would state there too.
  */
 export class HeadEnding {
   private ending = ''
@@ -80,7 +81,8 @@ export class HeadEnding {
   private readonly connection: string
 
   constructor (keepAliveTimeoutMs: number, private readonly now: () => number = Date.now) {
-    this.connection = `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(keepAliveTimeoutMs / 1000)}\r\n\r\n`
+    const keepAlive = keepAliveTimeoutMs > 0 ? `Keep-Alive: timeout=${Math.floor(keepAliveTimeoutMs / 1000)}\r\n` : ''
+    this.connection = `Connection: keep-alive\r\n${keepAlive}\r\n`
   }
 
   current (): string {

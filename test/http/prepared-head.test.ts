@@ -56,8 +56,8 @@ async function send (port: number, requests: string): Promise<{ socket: Socket, 
 const get = (path: string, extra = ''): string => `GET ${path} HTTP/1.1\r\nHost: example.org\r\n${extra}\r\n`
 
 /** A server answering /write-head/STATUS through writeHead and /prepared/STATUS from a prepared head, with the same headers. */
-async function twoWayServer (t: Test, policy: string | undefined): Promise<{ server: Server, port: number, routes: string[] }> {
-  const ending = new HeadEnding(KEEP_ALIVE_MS)
+async function twoWayServer (t: Test, policy: string | undefined, keepAliveMs = KEEP_ALIVE_MS): Promise<{ server: Server, port: number, routes: string[] }> {
+  const ending = new HeadEnding(keepAliveMs)
   const heads = { 200: prepareHead(200, HEADERS, policy, BODY.length), 304: prepareHead(304, HEADERS.slice(2), policy) }
   const routes: string[] = []
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -76,7 +76,7 @@ async function twoWayServer (t: Test, policy: string | undefined): Promise<{ ser
     if (status === 304) response.end()
     else response.end(BODY)
   })
-  server.keepAliveTimeout = KEEP_ALIVE_MS
+  server.keepAliveTimeout = keepAliveMs
   server.listen(0, '127.0.0.1')
   await once(server, 'listening')
   t.teardown(() => { server.closeAllConnections(); server.close() })
@@ -87,20 +87,21 @@ async function twoWayServer (t: Test, policy: string | undefined): Promise<{ ser
 const sameSecond = (head: string): string => head.replace(/^Date: .*$/m, 'Date: (the second)')
 
 t.test('a prepared head is byte for byte the head writeHead makes from the same headers', async (t) => {
-  for (const policy of [POLICY, undefined]) {
-    const { port, routes } = await twoWayServer(t, policy)
+  for (const [policy, keepAliveMs] of [[POLICY, KEEP_ALIVE_MS], [undefined, KEEP_ALIVE_MS], [POLICY, 0]] as const) {
+    const { port, routes } = await twoWayServer(t, policy, keepAliveMs)
+    const label = `limiter ${policy === undefined ? 'off' : 'on'}, keep-alive timeout ${keepAliveMs} ms`
     const { socket, answers } = await send(port, get('/write-head/200') + get('/prepared/200') + get('/write-head/304') + get('/prepared/304'))
     const [viaWriteHead, prepared, notModifiedViaWriteHead, notModifiedPrepared] = await answers(4)
     socket.destroy()
     t.same(routes, ['writeHead', 'prepared', 'writeHead', 'prepared'])
-    t.equal(sameSecond(prepared?.head ?? ''), sameSecond(viaWriteHead?.head ?? ''), `200, limiter ${policy === undefined ? 'off' : 'on'}`)
+    t.equal(sameSecond(prepared?.head ?? ''), sameSecond(viaWriteHead?.head ?? ''), `200, ${label}`)
     t.same(prepared?.body, BODY)
-    t.equal(sameSecond(notModifiedPrepared?.head ?? ''), sameSecond(notModifiedViaWriteHead?.head ?? ''), `304, limiter ${policy === undefined ? 'off' : 'on'}`)
+    t.equal(sameSecond(notModifiedPrepared?.head ?? ''), sameSecond(notModifiedViaWriteHead?.head ?? ''), `304, ${label}`)
     t.equal(notModifiedPrepared?.body.length, 0)
     // What the comparison stands on: the values themselves.
     t.match(prepared?.head, /^HTTP\/1\.1 200 OK\r\ncontent-type: application\/json; charset=utf-8\r\n/)
     t.match(prepared?.head, `\r\nx-request-id: ${ID}\r\n`)
-    t.match(prepared?.head, /\r\nConnection: keep-alive\r\nKeep-Alive: timeout=10\r\n\r\n$/)
+    t.match(prepared?.head, keepAliveMs === 0 ? /\r\nConnection: keep-alive\r\n\r\n$/ : /\r\nConnection: keep-alive\r\nKeep-Alive: timeout=10\r\n\r\n$/)
     t.match(notModifiedPrepared?.head, /^HTTP\/1\.1 304 Not Modified\r\n/)
     t.notMatch(notModifiedPrepared?.head, /content-length/i, 'a 304 states no length')
     if (policy !== undefined) t.match(prepared?.head, `\r\nratelimit-policy: ${POLICY}\r\nratelimit: ${RATE_LIMIT}\r\ncontent-length: ${BODY.length}\r\n`)
@@ -161,6 +162,7 @@ t.test('a head ends with the date of its second and the keep-alive timeout in wh
   t.equal(ending.current(), 'Date: Mon, 07 Dec 2026 06:30:01 GMT\r\nConnection: keep-alive\r\nKeep-Alive: timeout=10\r\n\r\n', 'the next second')
   now += 60_000
   t.match(ending.current(), /^Date: Mon, 07 Dec 2026 06:31:01 GMT\r\n/)
+  t.equal(new HeadEnding(0, () => now).current(), 'Date: Mon, 07 Dec 2026 06:31:01 GMT\r\nConnection: keep-alive\r\n\r\n', 'no keep-alive timeout, no Keep-Alive header, as Node does')
 })
 
 t.test('a header Node would refuse is refused when the head is prepared, not while answering', async (t) => {
