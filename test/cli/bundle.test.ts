@@ -27,6 +27,9 @@ t.test('the bundle npm start runs serves the guide, the docs UI, MCP and SVG exp
   t.teardown(() => rmSync(outdir, { recursive: true, force: true }))
   const bundle = await bundleServer(ROOT, outdir)
   t.equal(basename(bundle.entry), basename(productionServerEntry(ROOT)), 'the file npm start runs')
+  // V8 would hold the whole source in two bytes a character for the life of the process.
+  const wide = [...readFileSync(bundle.code, 'utf8')].filter((character) => character.charCodeAt(0) > 0xff)
+  t.same(wide, [], 'the server code has no character above U+00FF')
 
   const port = await freePort()
   // Plain node, without the test runner's loaders: the bundle is what production runs.
