@@ -37,8 +37,10 @@ const tool = chooseLoadTool()
 // npm run bench (and the smoke test) run in the repository root.
 const root = resolve(process.cwd())
 // The API runs as npm start runs it: the bundle, with the production node options. The test
-// suite's smoke run has no build; it runs the TypeScript server under the test runner's loader.
-const production = { entry: productionServerEntry(root), options: PRODUCTION_NODE_OPTIONS }
+// suite's smoke run runs the TypeScript server under the test runner's loader, whether dist/ holds
+// a build or not: a bundle there can be older than the code under test, and the coverage of its
+// code would be counted against the files of node_modules its source map names.
+const bundle = smoke || !existsSync(productionServerEntry(root)) ? undefined : { entry: productionServerEntry(root), options: PRODUCTION_NODE_OPTIONS }
 const work = mkdtempSync(join(tmpdir(), 'qga-bench-'))
 const storePath = join(work, 'guide.db')
 // The rate limit stays on (its cost is part of every answer) with a quota no load run reaches:
@@ -62,8 +64,8 @@ async function startApi (store: string, shellEnvironment = false): Promise<{ chi
   const port = await freePort()
   const settings = { ...env, STORE_PATH: store, PORT: String(port) }
   const started = performance.now()
-  const child = existsSync(production.entry)
-    ? startNode(production.entry, [], shellEnvironment ? settings : { PATH: process.env.PATH, ...settings }, production.options, shellEnvironment)
+  const child = bundle !== undefined
+    ? startNode(bundle.entry, [], shellEnvironment ? settings : { PATH: process.env.PATH, ...settings }, bundle.options, shellEnvironment)
     : startNode(moduleFile('../server', import.meta.url), [], settings)
   const base = `http://127.0.0.1:${port}`
   const readyMs = await waitUntilReady(`${base}/ready`, started, undefined, child)
@@ -195,8 +197,8 @@ try {
   }
   // The first start after a build has no code cache yet: set the cache aside for one start, then
   // put it back (that start writes a new one, which the old replaces).
-  const bundleDir = dirname(production.entry)
-  const caches = existsSync(bundleDir) ? readdirSync(bundleDir).filter((file) => file.endsWith('.v8cache')).map((file) => join(bundleDir, file)) : []
+  const bundleDir = bundle === undefined ? undefined : dirname(bundle.entry)
+  const caches = bundleDir === undefined ? [] : readdirSync(bundleDir).filter((file) => file.endsWith('.v8cache')).map((file) => join(bundleDir, file))
   let readyWithoutCodeCacheMs: number | null = null
   if (caches.length > 0) {
     for (const cache of caches) renameSync(cache, `${cache}.aside`)
@@ -262,7 +264,7 @@ try {
     searchGrowth: growth.map((entry) => ({ ...entry, p99RatioTo1x: Math.round(entry.p99 / Math.max(0.001, growth[0]?.p99 ?? 1) * 100) / 100 }))
   }
 
-  console.log(`server: ${existsSync(production.entry) ? `node ${[...production.options, relative(root, production.entry)].join(' ')} (as npm start)` : 'src/server.ts (no build)'}`)
+  console.log(`server: ${bundle !== undefined ? `node ${[...bundle.options, relative(root, bundle.entry)].join(' ')} (as npm start)` : `src/server.ts (${smoke ? 'the smoke run' : 'no build'})`}`)
   console.log(`bench: ${tool}, ${rounds} round(s), ${connections} connections, ${smoke ? (tool === 'wrk' ? '1 s' : `${String(amount)} requests`) : `${duration} s`} per measurement`)
   console.log(`ratio: req/s over that of bare node:http replaying the same answer bytes (status, headers, body), measured ${smoke ? 'just before' : 'in alternating slices (B A A B B A A B)'}, ` +
     `each round with processes of its own (${processSets.length} API, ${processSets.length} same-bytes and ${processSets.length} control); ` +

@@ -13,6 +13,7 @@ t.test('npm run bench works end to end (smoke run with a handful of requests)', 
   t.equal(result.code, 0, result.stderr)
   const lines = result.stdout.split('\n')
   t.match(result.stdout, /^bench: (wrk|autocannon), 2 round\(s\)/m)
+  t.match(result.stdout, /^server: src\/server\.ts \(the smoke run\)$/m, 'the code under test, whether dist/ holds a build or not')
   t.match(result.stdout, /ratio: req\/s over that of bare node:http replaying the same answer bytes .*each round with processes of its own \(2 API, 2 same-bytes and 2 control\)/)
   for (const name of ['bare node:http, body + 2 headers', 'bare fastify + schema', 'same bytes, second server (A/A)', 'topic detail', 'topic list', 'layout detail', 'layout chain', 'export qvm', 'export svg',
     '304 revalidation', 'search (en, ru)', 'context', 'suggestions GET', 'suggestions POST', 'problem 404']) {
