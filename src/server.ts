@@ -60,7 +60,7 @@ async function start (): Promise<void> {
   if (storeNeedsBuild(config)) {
     // Loaded only when needed: the content loaders are a good part of the code, and a current store never needs them.
     const { buildStore, formatBuildSummary } = await import('./store/build-store.js')
-    console.log(formatBuildSummary(buildStore({ dataDir: config.dataDir, migrationsDir: config.migrationsDir, storePath: config.storePath })))
+    console.log(formatBuildSummary(await buildStore({ dataDir: config.dataDir, migrationsDir: config.migrationsDir, storePath: config.storePath })))
   }
 
   const app = await buildApp(config)

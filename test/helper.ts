@@ -16,17 +16,18 @@ export const MIGRATIONS_DIR = join(ROOT, 'migrations')
 /** The schema version the code expects: the newest migration. */
 export const SCHEMA_VERSION = latestSchemaVersion(readMigrations(MIGRATIONS_DIR))
 
-let sharedStore: string | undefined
+let sharedStore: Promise<string> | undefined
 
 /** A store built from the real data/ once per test file, in a temporary folder. */
-export function testStorePath (): string {
-  if (sharedStore === undefined) {
+export async function testStorePath (): Promise<string> {
+  sharedStore ??= (async () => {
     const folder = mkdtempSync(join(tmpdir(), 'qga-store-'))
     process.once('exit', () => rmSync(folder, { recursive: true, force: true }))
-    sharedStore = join(folder, 'guide.db')
-    buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath: sharedStore })
-  }
-  return sharedStore
+    const storePath = join(folder, 'guide.db')
+    await buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath })
+    return storePath
+  })()
+  return await sharedStore
 }
 
 /**
@@ -36,7 +37,7 @@ export function testStorePath (): string {
 export async function buildTestApp (t: Test): Promise<FastifyInstance> {
   // No load shedding: a busy CI machine, or compiling the contract's validators, can hold the
   // event loop past the limit, and tests would get 503s they did not ask for (request-limits tests do).
-  const app = await buildApp({ storePath: testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'silent', maxEventLoopDelayMs: 0 })
+  const app = await buildApp({ storePath: await testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'silent', maxEventLoopDelayMs: 0 })
   t.teardown(() => app.close())
   await app.ready()
   enforceContract(app)

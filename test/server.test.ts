@@ -60,7 +60,7 @@ t.test('invalid content at start-up: file: field: message, and no server', async
 t.test('a fresh store is served without rebuilding', async (t) => {
   const folder = temporaryFolder(t)
   const storePath = join(folder, 'guide.db')
-  copyFileSync(testStorePath(), storePath)
+  copyFileSync(await testStorePath(), storePath)
   const port = await freePort()
   const child = startScript('server.ts', { PORT: String(port), STORE_PATH: storePath, DATA_DIR: join(folder, 'no-data-here'), LOG_LEVEL: 'warn' })
   const result = finished(child)

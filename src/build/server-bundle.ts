@@ -6,9 +6,10 @@ import { SERVER_BUNDLE_ENTRY } from '../bench/server-entry.js'
 /**
  * Left to Node's own loading, from node_modules at run time:
  * - better-sqlite3, a native addon its package finds through the file system;
- * - the packages only a later request needs (Graphviz for SVG, the MCP SDK and zod, the docs UI),
- *   which src/ imports on first use: in the bundle, V8 would parse and keep 3 MB of them at every
- *   start, for requests a server may never get.
+ * - the packages only a later request needs (the MCP SDK and zod, the docs UI), and Graphviz,
+ *   which only a store build at start-up runs (its diagrams are served from the store), all
+ *   imported on first use: in the bundle, V8 would parse and keep 3 MB of them at every start,
+ *   for work a server may never do.
  * Everything else the server imports is in the bundle.
  */
 const EXTERNAL_PACKAGES = ['better-sqlite3', '@viz-js/viz', '@modelcontextprotocol/sdk', 'zod', '@fastify/swagger-ui']
@@ -75,9 +76,9 @@ const CODE_CACHE_SUFFIX = '.v8cache'
  * entry, which knows that name, in `outdir` (emptied first, but for the code cache of the same
  * code: rebuilding what has not changed keeps its cache). Loading ~1300 module files one by one was
  * most of the time from process start to ready; one file is read and compiled at once, from its
- * cache (src/build/code-cache.ts). The packages only a later request needs (the MCP SDK, Graphviz,
- * the docs UI) stay outside it and load from node_modules on first use; the server's own code for
- * those requests is in the file and runs then.
+ * cache (src/build/code-cache.ts). The packages only a later request or a store build needs (the
+ * MCP SDK, the docs UI, Graphviz) stay outside it and load from node_modules on first use; the
+ * server's own code for those is in the file and runs then.
  */
 export async function bundleServer (root: string, outdir: string): Promise<ServerBundle> {
   const started = performance.now()

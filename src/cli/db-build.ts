@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js'
 /** npm run db:build: validate data/ and write the store; on any problem, print it and keep the old store. */
 try {
   const config = loadConfig(process.env)
-  const summary = buildStore({ dataDir: config.dataDir, migrationsDir: config.migrationsDir, storePath: config.storePath })
+  const summary = await buildStore({ dataDir: config.dataDir, migrationsDir: config.migrationsDir, storePath: config.storePath })
   console.log(formatBuildSummary(summary))
 } catch (error) {
   if (error instanceof ContentValidationError) {

@@ -8,7 +8,7 @@ import { PassagesRepository } from '../store/passages-repository.js'
 
 /** npm run eval:retrieval [questions.json]: recall@1, recall@3 and MRR of search over a question set, per language. */
 const config = loadConfig(process.env)
-ensureStore(config)
+await ensureStore(config)
 const db = openStore(config.storePath, latestSchemaVersion(readMigrations(config.migrationsDir)))
 const index = new PassagesRepository(db)
 const questions = JSON.parse(readFileSync(process.argv[2] ?? 'test/retrieval/questions.json', 'utf8')) as RetrievalQuestion[]

@@ -61,7 +61,7 @@ function collectGarbageAtTheEnd (sampler: RssSampler, seconds: number, lastSecon
 }
 
 const config = loadConfig(process.env)
-const built = ensureStore({ ...config, buildStoreOnStart: true })
+const built = await ensureStore({ ...config, buildStoreOnStart: true })
 if (built !== undefined) console.log(formatBuildSummary(built))
 
 const port = await freePort()

@@ -75,7 +75,7 @@ export function createGuidanceServer (app: FastifyInstance): McpServer {
     const start = from ?? layout.mainQube
     const chain = layout.qubes.some((qube) => qube.name === start) ? guide.layouts.chain(layout, start) : undefined
     if (chain === undefined) return failure(`The layout ${id} has no qube named "${start}".`)
-    const script = await guide.layouts.export(layout, 'qvm', locale)
+    const script = guide.layouts.export(layout, 'qvm', locale)
     return text([
       document.markdown,
       `## Network path from ${start}`, '', chain.summary[locale], '', chain.hops.map((hop) => hop.name).join(' → '), '',

@@ -4,7 +4,7 @@ import { latestSchemaVersion, readMigrations } from '../store/migrations.js'
 import { openStore } from '../store/open-store.js'
 import { readRelease } from '../store/release-repository.js'
 import { TopicsRepository } from '../store/topics-repository.js'
-import { readAllLayouts } from '../store/layouts-repository.js'
+import { readAllLayouts, readLayoutDiagrams } from '../store/layouts-repository.js'
 import { LayoutCatalogue } from '../domain/layouts/catalogue.js'
 import { SuggestionCatalogue } from '../domain/suggestions/catalogue.js'
 import { ThreatModelsRepository } from '../store/threat-models-repository.js'
@@ -37,10 +37,11 @@ async function guideStore (app: FastifyInstance, options: GuideStoreOptions): Pr
   const db = openStore(options.storePath, latestSchemaVersion(readMigrations(options.migrationsDir)))
   const release = readRelease(db)
   const threatModels = new ThreatModelsRepository(db)
+  const layouts = readAllLayouts(db)
   app.decorate('guide', {
     release,
     topics: new TopicsRepository(db),
-    layouts: new LayoutCatalogue(readAllLayouts(db), release.version),
+    layouts: new LayoutCatalogue(layouts, release.version, readLayoutDiagrams(db, layouts)),
     threatModels,
     suggestions: new SuggestionCatalogue(threatModels.readAll()),
     passages: new PassagesRepository(db),

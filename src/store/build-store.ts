@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { loadContent } from '../content/load-content.js'
 import { LOCALES } from '../content/locales.js'
+import { renderLayoutDiagrams } from '../domain/layouts/catalogue.js'
 import { migrate, readMigrations } from './migrations.js'
 import { type ContentRelease, releaseFor, writeContent } from './write-store.js'
 
@@ -24,6 +25,8 @@ export interface BuildSummary {
     corrections: number
     layouts: number
     qubes: number
+    /** SVG diagrams rendered: one per layout and language. */
+    diagrams: number
     practices: number
     threats: number
     activities: number
@@ -75,15 +78,16 @@ export function removeAbandonedTemporaryFiles (storePath: string): string[] {
 }
 
 /**
- * Validates data/ and writes a new store beside the old one, then renames it into place, so a
- * reader sees either the old store or the new one and never a half-written file. Content errors
- * throw ContentValidationError before anything is written.
+ * Validates data/, renders the layouts' diagrams, and writes a new store beside the old one, then
+ * renames it into place, so a reader sees either the old store or the new one and never a
+ * half-written file. Content errors throw ContentValidationError before anything is written.
  */
-export function buildStore (options: BuildStoreOptions): BuildSummary {
+export async function buildStore (options: BuildStoreOptions): Promise<BuildSummary> {
   const started = performance.now()
   const content = loadContent(options.dataDir)
   const migrations = readMigrations(options.migrationsDir)
   const release = releaseFor(content, options.now ?? new Date())
+  const diagrams = await renderLayoutDiagrams(content.layouts, release.version)
 
   mkdirSync(dirname(options.storePath), { recursive: true })
   const removedTemporaryFiles = removeAbandonedTemporaryFiles(options.storePath)
@@ -97,7 +101,7 @@ export function buildStore (options: BuildStoreOptions): BuildSummary {
       db.pragma('journal_mode = DELETE')
       db.pragma('foreign_keys = ON')
       schemaVersion = migrate(db, migrations)
-      writeContent(db, content, release)
+      writeContent(db, content, release, diagrams)
       const violations = db.pragma('foreign_key_check') as unknown[]
       if (violations.length > 0) throw new Error(`the new store breaks ${violations.length} foreign keys`)
       db.exec('VACUUM')
@@ -119,6 +123,7 @@ export function buildStore (options: BuildStoreOptions): BuildSummary {
         corrections: content.topics.reduce((sum, topic) => sum + topic.corrections.length, 0),
         layouts: content.layouts.length,
         qubes: content.layouts.reduce((sum, layout) => sum + layout.qubes.length, 0),
+        diagrams: diagrams.length,
         practices: content.threatModels.practices.length,
         threats: content.threatModels.threats.length,
         activities: content.threatModels.activities.length,
@@ -139,7 +144,7 @@ export function formatBuildSummary (summary: BuildSummary): string {
   return `db:build: wrote ${summary.storePath} (release ${summary.release.version}, schema ${summary.schemaVersion}): ` +
     `topics ${summary.counts.topics} (${locales}), sources ${summary.counts.sources}, ` +
     `corrections ${summary.counts.corrections}, layouts ${summary.counts.layouts} (en ${summary.counts.layouts}, ru ${summary.counts.layouts}, ` +
-    `${summary.counts.qubes} qubes), practices ${summary.counts.practices}, threats ${summary.counts.threats}, ` +
+    `${summary.counts.qubes} qubes, ${summary.counts.diagrams} SVG diagrams), practices ${summary.counts.practices}, threats ${summary.counts.threats}, ` +
     `activities ${summary.counts.activities}, rules ${summary.counts.rules} (every text in en and ru) in ${summary.milliseconds} ms` +
     (summary.removedTemporaryFiles.length === 0 ? '' : `; removed what interrupted builds left: ${summary.removedTemporaryFiles.join(', ')}`)
 }

@@ -7,7 +7,7 @@ import { storeNeedsBuild } from './store-needs-build.js'
  * or a pull serves it. Returns the build summary, or undefined when the store is current (or
  * rebuilding is switched off).
  */
-export function ensureStore (config: Pick<AppConfig, 'storePath' | 'dataDir' | 'migrationsDir' | 'buildStoreOnStart'>): BuildSummary | undefined {
+export async function ensureStore (config: Pick<AppConfig, 'storePath' | 'dataDir' | 'migrationsDir' | 'buildStoreOnStart'>): Promise<BuildSummary | undefined> {
   if (!storeNeedsBuild(config)) return undefined
-  return buildStore({ dataDir: config.dataDir, migrationsDir: config.migrationsDir, storePath: config.storePath })
+  return await buildStore({ dataDir: config.dataDir, migrationsDir: config.migrationsDir, storePath: config.storePath })
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { LayoutContent, LayoutQube, Localised } from '../content/load-layouts.js'
-import type { Locale } from '../content/locales.js'
+import { LOCALES, type Locale } from '../content/locales.js'
+import { diagramKey } from '../domain/layouts/catalogue.js'
 import type { ThreatId } from '../content/threats.js'
 import type { QubeClass, QubeRole } from '../domain/layouts/model.js'
 
@@ -77,4 +78,19 @@ export function readAllLayouts (db: Database): LayoutContent[] {
       }))
     }
   })
+}
+
+/**
+ * Every layout's SVG diagram in every language, by diagramKey. A store without one of them cannot
+ * answer that export, so it is refused at start-up rather than on the request.
+ */
+export function readLayoutDiagrams (db: Database, layouts: readonly LayoutContent[]): Map<string, string> {
+  const rows = db.prepare('SELECT layout_id AS layoutId, locale, svg FROM layout_diagram').all() as Array<{ layoutId: string, locale: Locale, svg: string }>
+  const diagrams = new Map(rows.map((row) => [diagramKey(row.layoutId, row.locale), row.svg]))
+  for (const layout of layouts) {
+    for (const locale of LOCALES) {
+      if (!diagrams.has(diagramKey(layout.id, locale))) throw new Error(`the store misses the ${locale} diagram of the layout ${layout.id}: rebuild it`)
+    }
+  }
+  return diagrams
 }

@@ -1,9 +1,13 @@
 import type { Database } from 'better-sqlite3'
 import type { LayoutContent } from '../content/load-layouts.js'
 import { LOCALES } from '../content/locales.js'
+import type { LayoutDiagram } from '../domain/layouts/catalogue.js'
 
-/** Writes validated layouts; runs inside the build's transaction, after the topics they link to. */
-export function writeLayouts (db: Database, layouts: LayoutContent[]): void {
+/**
+ * Writes validated layouts and their rendered diagrams; runs inside the build's transaction, after
+ * the topics they link to.
+ */
+export function writeLayouts (db: Database, layouts: LayoutContent[], diagrams: readonly LayoutDiagram[]): void {
   const insertLayout = db.prepare(`INSERT INTO layout (id, position, qubes_release, reviewed_at, main_qube)
     VALUES (@id, @position, @qubesRelease, @reviewedAt, @mainQube)`)
   const insertText = db.prepare('INSERT INTO layout_text (layout_id, locale, title, summary) VALUES (?, ?, ?, ?)')
@@ -16,6 +20,7 @@ export function writeLayouts (db: Database, layouts: LayoutContent[]): void {
     VALUES (@layoutId, @position, @name, @class, @template, @label, @providesNetwork, @netvm, @disposableTemplate,
       @preinstalled, @role, @defaultDispvm, @servicesJson, @featuresJson, @tagsJson)`)
   const insertQubeText = db.prepare('INSERT INTO layout_qube_text (layout_id, qube_name, locale, purpose) VALUES (?, ?, ?, ?)')
+  const insertDiagram = db.prepare('INSERT INTO layout_diagram (layout_id, locale, svg) VALUES (@layoutId, @locale, @svg)')
 
   for (const layout of layouts) {
     insertLayout.run(layout)
@@ -47,4 +52,5 @@ export function writeLayouts (db: Database, layouts: LayoutContent[]): void {
       for (const locale of LOCALES) insertQubeText.run(layout.id, qube.name, locale, qube.purpose[locale])
     })
   }
+  for (const diagram of diagrams) insertDiagram.run(diagram)
 }

@@ -5,6 +5,7 @@ import { writeLayouts } from './write-layouts.js'
 import { writeThreatModels } from './write-threat-models.js'
 import { writePassages } from './write-passages.js'
 import { buildPassages } from '../search/passages.js'
+import type { LayoutDiagram } from '../domain/layouts/catalogue.js'
 
 export interface ContentRelease {
   version: string
@@ -22,8 +23,8 @@ export function releaseFor (content: GuideContent, builtAt: Date): ContentReleas
   }
 }
 
-/** Writes validated content into a migrated, empty store, in one transaction. */
-export function writeContent (db: Database, content: GuideContent, release: ContentRelease): void {
+/** Writes validated content, and the diagrams rendered from it, into a migrated, empty store, in one transaction. */
+export function writeContent (db: Database, content: GuideContent, release: ContentRelease, diagrams: readonly LayoutDiagram[]): void {
   const insertRelease = db.prepare('INSERT INTO content_release (id, version, content_hash, built_at) VALUES (1, ?, ?, ?)')
   const insertTopic = db.prepare(`INSERT INTO topic (slug, position, status, superseded_by, qubes_release, reviewed_at, seed_section)
     VALUES (@slug, @position, @status, @supersededBy, @qubesRelease, @reviewedAt, @seedSection)`)
@@ -62,7 +63,7 @@ export function writeContent (db: Database, content: GuideContent, release: Cont
         }
       })
     }
-    writeLayouts(db, content.layouts)
+    writeLayouts(db, content.layouts, diagrams)
     writeThreatModels(db, content.threatModels)
     writePassages(db, buildPassages(content))
   })()

@@ -19,7 +19,7 @@ t.test('npm start, the container and the bench start the server with the same fi
   t.equal(primeCommand, command.join(' '), 'the image primes its code cache with the same node options')
 })
 
-t.test('the bundle npm start runs serves the guide, the docs UI, MCP and SVG exports', async (t) => {
+t.test('the bundle npm start runs builds a missing store (Graphviz drawing its diagrams) and serves the guide, the docs UI, MCP and SVG exports', async (t) => {
   // Inside the repository, as dist/bundle is: better-sqlite3 and the files packages read from
   // their own folders are found in node_modules from there.
   mkdirSync(join(ROOT, 'dist'), { recursive: true })
@@ -32,10 +32,12 @@ t.test('the bundle npm start runs serves the guide, the docs UI, MCP and SVG exp
   t.same(wide, [], 'the server code has no character above U+00FF')
 
   const port = await freePort()
+  // No store yet: the bundle builds it from data/ before it listens, as `npm start` on a fresh checkout does.
+  const storePath = join(mkdtempSync(join(outdir, 'store-')), 'guide.db')
   // Plain node, without the test runner's loaders: the bundle is what production runs.
   const child = spawn(process.execPath, [bundle.entry], {
     cwd: ROOT,
-    env: { ...process.env, STORE_PATH: testStorePath(), PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', BUILD_STORE_ON_START: 'never' },
+    env: { ...process.env, STORE_PATH: storePath, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', BUILD_STORE_ON_START: 'auto' },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let output = ''
@@ -60,7 +62,7 @@ t.test('the bundle npm start runs serves the guide, the docs UI, MCP and SVG exp
   t.equal(stylesheet.status, 200, 'the docs UI finds its static files')
   t.match(stylesheet.headers.get('content-type'), /^text\/css/)
 
-  // The MCP SDK and Graphviz are left to node_modules, imported on first use.
+  // The MCP SDK is left to node_modules, imported on first use, as Graphviz was by the build.
   const mcp = await fetch(`${base}/mcp`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
@@ -71,9 +73,11 @@ t.test('the bundle npm start runs serves the guide, the docs UI, MCP and SVG exp
 
   const svg = await fetch(`${base}/v1/layouts/journalist/export?format=svg`)
   t.equal(svg.status, 200)
-  t.match(await svg.text(), /<svg[\s>]/)
+  const diagram = await svg.text()
+  t.match(diagram, /<svg[\s>]/)
+  t.match(diagram, 'Investigative journalist', 'the diagram the build drew, in English')
 
-  t.equal(output, '', 'nothing logged at warn or above, no errors')
+  t.match(output, /^db:build: wrote .*, \d+ SVG diagrams\), .* ms\n$/, 'the build said what it wrote; nothing else was logged at warn or above')
   t.ok(existsSync(codeCacheFile(bundle.code)), 'once listening, the server wrote its code cache for the next start')
 })
 
@@ -83,7 +87,7 @@ t.test('the code cache: primed on request, kept by a rebuild of the same code, t
   t.teardown(() => rmSync(outdir, { recursive: true, force: true }))
   const bundle = await bundleServer(ROOT, outdir)
   t.match(basename(bundle.code), /^server-[A-Z0-9]+\.cjs$/, 'the code is named after its content')
-  const env = { ...process.env, STORE_PATH: testStorePath(), PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', BUILD_STORE_ON_START: 'never' }
+  const env = { ...process.env, STORE_PATH: await testStorePath(), PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', BUILD_STORE_ON_START: 'never' }
   const prime = spawnSync(process.execPath, [...PRODUCTION_NODE_OPTIONS, bundle.entry], { cwd: ROOT, env: { ...env, PRIME_CODE_CACHE: '1' }, encoding: 'utf8', timeout: 60_000 })
   t.equal(prime.status, 0, prime.stderr)
   t.equal(prime.stdout.trim(), `code cache written for ${basename(bundle.code)}`)

@@ -10,7 +10,7 @@ t.test('npm run db:build prints one summary line and writes the store', async (t
   t.equal(result.code, 0, result.stderr)
   const lines = result.stdout.trim().split('\n')
   t.equal(lines.length, 1)
-  t.match(lines[0], new RegExp(`^db:build: wrote ${storePath} \\(release \\d{4}-\\d{2}-\\d{2}\\.[0-9a-f]{8}, schema \\d+\\): topics \\d+ \\(en \\d+, ru \\d+\\), sources \\d+, corrections \\d+, layouts \\d+ \\(en \\d+, ru \\d+, \\d+ qubes\\), practices \\d+, threats 9, activities \\d+, rules \\d+ \\(every text in en and ru\\) in \\d+ ms$`))
+  t.match(lines[0], new RegExp(`^db:build: wrote ${storePath} \\(release \\d{4}-\\d{2}-\\d{2}\\.[0-9a-f]{8}, schema \\d+\\): topics \\d+ \\(en \\d+, ru \\d+\\), sources \\d+, corrections \\d+, layouts \\d+ \\(en \\d+, ru \\d+, \\d+ qubes, \\d+ SVG diagrams\\), practices \\d+, threats 9, activities \\d+, rules \\d+ \\(every text in en and ru\\) in \\d+ ms$`))
 })
 
 t.test('invalid content: file: field: message lines, exit 1, the old store intact', async (t) => {

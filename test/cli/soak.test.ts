@@ -104,7 +104,7 @@ t.test('the mix covers every endpoint once, with the status each must answer', a
 // means little, so only the rest is asserted, and that the exit code follows the verdict.
 t.test('npm run soak works end to end (a 2 s smoke run)', async (t) => {
   const storePath = join(temporaryFolder(t), 'guide.db')
-  copyFileSync(testStorePath(), storePath)
+  copyFileSync(await testStorePath(), storePath)
   const result = await runScript('cli/soak.ts', { STORE_PATH: storePath, SOAK_SECONDS: '2', SOAK_WARMUP_SECONDS: '1', SOAK_CONNECTIONS: '10', SOAK_CACHE_FILL_MIB: '1' })
   t.equal(result.stderr, '')
   const lines = result.stdout.split('\n')

@@ -99,7 +99,7 @@ t.test('enforceContract makes inject reject an answer the committed document doe
   // A route the document does not know, added to a second app so that buildTestApp's stays as built.
   const { buildApp } = await import('../../src/app.js')
   const { MIGRATIONS_DIR, testStorePath } = await import('../helper.js')
-  const extended = await buildApp({ storePath: testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'silent', maxEventLoopDelayMs: 0 })
+  const extended = await buildApp({ storePath: await testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'silent', maxEventLoopDelayMs: 0 })
   t.teardown(() => extended.close())
   extended.get('/undocumented', async () => ({ hello: 'world' }))
   await extended.ready()

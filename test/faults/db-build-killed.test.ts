@@ -43,7 +43,7 @@ async function killedBuild (t: Test, folder: string, point: KillPoint): Promise<
 t.test('db:build killed mid-build: the store that was there is intact and still served', async (t) => {
   const folder = temporaryFolder(t)
   const storePath = join(folder, 'guide.db')
-  copyFileSync(testStorePath(), storePath)
+  copyFileSync(await testStorePath(), storePath)
   const hash = sha256(storePath)
   // The server starts while the first build runs: both take seconds under tap's loader.
   const server = await startServer(t, { STORE_PATH: storePath, BUILD_STORE_ON_START: 'never', LOG_LEVEL: 'warn' })

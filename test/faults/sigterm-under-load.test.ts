@@ -73,7 +73,7 @@ async function keepAliveLoop (base: string, offset: number, onFirstAnswer: () =>
 
 t.test('SIGTERM under load: requests in flight complete, new connections are refused, exit 0 within 10 s', async (t) => {
   const server = await startServer(t, {
-    STORE_PATH: testStorePath(),
+    STORE_PATH: await testStorePath(),
     BUILD_STORE_ON_START: 'never',
     // The load comes from one address and a slow test machine: no rate limit, no load shedding.
     RATE_LIMIT_MAX: '0',

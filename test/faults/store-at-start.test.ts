@@ -8,7 +8,8 @@ import { connectionOutcome, freePort } from './server-process.js'
 
 type Damage = (path: string) => void
 
-const STORE_BYTES = (): Buffer => readFileSync(testStorePath())
+const BUILT_STORE = await testStorePath()
+const STORE_BYTES = (): Buffer => readFileSync(BUILT_STORE)
 
 // The cases of issue 7. An empty file and a file that is not SQLite at all are refused the same
 // way; their lines are in test/store/open-store.test.ts, which needs no process per case.
@@ -22,7 +23,7 @@ const DAMAGES: Record<string, Damage> = {
     writeFileSync(path, bytes)
   },
   'newer schema': (path) => {
-    copyFileSync(testStorePath(), path)
+    copyFileSync(BUILT_STORE, path)
     const db = new Database(path)
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
     db.close()

@@ -13,7 +13,7 @@ import { MIGRATIONS_DIR, testStorePath } from '../helper.js'
 async function listeningApp (t: Test, extra: Partial<BuildAppConfig> = {}): Promise<{ app: FastifyInstance, base: string, log: string[] }> {
   const log: string[] = []
   const logStream = new Writable({ write (chunk, _encoding, done) { log.push(String(chunk)); done() } })
-  const app = await buildApp({ storePath: testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'info', logStream, ...extra })
+  const app = await buildApp({ storePath: await testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'info', logStream, ...extra })
   t.teardown(() => app.close())
   const base = await app.listen({ port: 0, host: '127.0.0.1' })
   return { app, base, log }

@@ -51,7 +51,7 @@ t.test('a body sent where none is expected gets a problem, not a crash', async (
 
 t.test('client errors keep their status and message; crashes hide theirs', async (t) => {
   // Not checked against openapi.yaml: these routes exist only in this test, to crash on purpose.
-  const app = await buildApp({ storePath: testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'silent' })
+  const app = await buildApp({ storePath: await testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'silent' })
   t.teardown(() => app.close())
   app.get('/test/crash', async () => {
     throw new Error('SELECT secret FROM internals at /srv/app.js:12')

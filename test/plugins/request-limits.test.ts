@@ -10,7 +10,7 @@ import { enforceContract } from '../contract/enforce-contract.js'
 import { buildTestApp, MIGRATIONS_DIR, testStorePath } from '../helper.js'
 
 async function appWith (t: Test, extra: Partial<BuildAppConfig>): Promise<FastifyInstance> {
-  const app = await buildApp({ storePath: testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'silent', ...extra })
+  const app = await buildApp({ storePath: await testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'silent', ...extra })
   t.teardown(() => app.close())
   await app.ready()
   // The 429s and 503s these apps give are checked against openapi.yaml like every other answer.
@@ -127,7 +127,7 @@ t.test('a connection whose client stops reading its answers is closed; one that 
 })
 
 t.test('a request that arrives while the server closes gets a 503 problem and ends its connection', async (t) => {
-  const app = await buildApp({ storePath: testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'silent', maxEventLoopDelayMs: 0 })
+  const app = await buildApp({ storePath: await testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'silent', maxEventLoopDelayMs: 0 })
   let letCloseGoOn = (): void => {}
   // Holds closing open after the app's own preClose hook has run, as a slow shutdown would.
   app.addHook('preClose', async () => await new Promise<void>((resolve) => { letCloseGoOn = resolve }))

@@ -15,7 +15,7 @@ t.test('the question set is large enough and half Russian', async (t) => {
 })
 
 t.test('search finds the right passage for real questions (quality floor, not a timing)', async (t) => {
-  const db = openStore(testStorePath(), SCHEMA_VERSION)
+  const db = openStore(await testStorePath(), SCHEMA_VERSION)
   t.teardown(() => db.close())
   const index = new PassagesRepository(db)
   for (const ids of [new Set(questions.map((question) => question.expected))]) {

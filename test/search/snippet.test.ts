@@ -5,7 +5,7 @@ import { snippet, wordsOf, WORDS_MEMO_TEXTS } from '../../src/search/snippet.js'
 import { testStorePath } from '../helper.js'
 
 t.test('a text is split into words and stemmed once, and its words are found again by their place', async (t) => {
-  const db = new Database(testStorePath(), { readonly: true })
+  const db = new Database(await testStorePath(), { readonly: true })
   t.teardown(() => db.close())
   const texts = db.prepare('SELECT text FROM passage').pluck().all() as string[]
   for (const text of texts.slice(0, 200)) {

@@ -8,7 +8,7 @@ import { copyOfData, DATA_DIR, MIGRATIONS_DIR, SCHEMA_VERSION, temporaryFolder }
 
 t.test('builds a store with the release and every topic in both languages', async (t) => {
   const storePath = join(temporaryFolder(t), 'nested', 'guide.db')
-  const summary = buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath, now: new Date('2026-11-27T12:00:00Z') })
+  const summary = await buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath, now: new Date('2026-11-27T12:00:00Z') })
   t.equal(summary.schemaVersion, SCHEMA_VERSION)
   t.equal(summary.release.builtAt, '2026-11-27T12:00:00.000Z')
   t.match(summary.release.version, /^\d{4}-\d{2}-\d{2}\.[0-9a-f]{8}$/)
@@ -24,15 +24,19 @@ t.test('builds a store with the release and every topic in both languages', asyn
     [{ locale: 'en', n: topics }, { locale: 'ru', n: topics }])
   const sources = (db.prepare('SELECT count(*) AS n FROM topic_source').get() as { n: number }).n
   t.equal(sources, summary.counts.sources)
+  t.same(db.prepare('SELECT locale, count(*) AS n FROM layout_diagram GROUP BY locale ORDER BY locale').all(),
+    [{ locale: 'en', n: summary.counts.layouts }, { locale: 'ru', n: summary.counts.layouts }], 'a diagram per layout and language')
+  t.equal(summary.counts.diagrams, 2 * summary.counts.layouts)
   t.same(readdirSync(join(storePath, '..')), ['guide.db'], 'no temporary file is left behind')
   const line = formatBuildSummary(summary)
   t.match(line, `db:build: wrote ${storePath} (release ${summary.release.version}, schema ${SCHEMA_VERSION}): topics ${topics} (en ${topics}, ru ${topics}), sources ${sources}, corrections `)
+  t.match(line, `, layouts ${summary.counts.layouts} (en ${summary.counts.layouts}, ru ${summary.counts.layouts}, ${summary.counts.qubes} qubes, ${summary.counts.diagrams} SVG diagrams), `)
 })
 
 t.test('the same content gives the same release version', async (t) => {
   const folder = temporaryFolder(t)
-  const first = buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath: join(folder, 'a.db') })
-  const second = buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath: join(folder, 'b.db') })
+  const first = await buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath: join(folder, 'a.db') })
+  const second = await buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath: join(folder, 'b.db') })
   t.equal(first.release.version, second.release.version)
   t.equal(first.release.contentHash, second.release.contentHash)
 })
@@ -40,12 +44,12 @@ t.test('the same content gives the same release version', async (t) => {
 t.test('invalid content leaves the previous store untouched', async (t) => {
   const folder = temporaryFolder(t)
   const storePath = join(folder, 'guide.db')
-  buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath })
+  await buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath })
   const before = readFileSync(storePath)
   const beforeTime = statSync(storePath).mtimeMs
   const data = copyOfData(t)
   writeFileSync(join(data, 'topics', 'labels', 'topic.yaml'), 'order: nope\n')
-  t.throws(() => buildStore({ dataDir: data, migrationsDir: MIGRATIONS_DIR, storePath }), ContentValidationError)
+  await t.rejects(buildStore({ dataDir: data, migrationsDir: MIGRATIONS_DIR, storePath }), ContentValidationError)
   t.same(readFileSync(storePath), before, 'the same bytes')
   t.equal(statSync(storePath).mtimeMs, beforeTime)
   t.same(readdirSync(folder), ['guide.db'])
@@ -58,7 +62,7 @@ t.test('a failing migration leaves no temporary file and no store', async (t) =>
   const { mkdirSync } = await import('node:fs')
   mkdirSync(migrations)
   writeFileSync(join(migrations, '001-broken.sql'), 'CREATE TABLE oops (')
-  t.throws(() => buildStore({ dataDir: DATA_DIR, migrationsDir: migrations, storePath }), /incomplete input/)
+  await t.rejects(buildStore({ dataDir: DATA_DIR, migrationsDir: migrations, storePath }), /incomplete input/)
   t.notOk(existsSync(storePath))
   t.same(readdirSync(folder), ['migrations'])
 })
@@ -75,7 +79,7 @@ t.test('a build removes what builds that died before their rename left, and noth
   t.same(readdirSync(folder).sort(), [`guide.db.tmp-${alive}`, 'guide.db.tmp-notes', 'other.db.tmp-1'])
 
   writeFileSync(join(folder, `guide.db.tmp-${dead}`), 'x')
-  const summary = buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath })
+  const summary = await buildStore({ dataDir: DATA_DIR, migrationsDir: MIGRATIONS_DIR, storePath })
   t.same(summary.removedTemporaryFiles, [`guide.db.tmp-${dead}`])
   t.match(formatBuildSummary(summary), new RegExp(` ms; removed what interrupted builds left: guide\\.db\\.tmp-${dead}$`))
 })

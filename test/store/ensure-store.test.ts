@@ -20,7 +20,8 @@ function storeFile (t: Test, write: (path: string) => void, modified: Date): str
   return path
 }
 
-const copyBuilt = (path: string): void => copyFileSync(testStorePath(), path)
+const BUILT_STORE = await testStorePath()
+const copyBuilt = (path: string): void => copyFileSync(BUILT_STORE, path)
 const withSchema = (version: number) => (path: string): void => {
   copyBuilt(path)
   const db = new Database(path)
@@ -30,31 +31,31 @@ const withSchema = (version: number) => (path: string): void => {
 
 t.test('builds a missing store, and leaves a current one alone', async (t) => {
   const path = join(temporaryFolder(t), 'guide.db')
-  const summary = ensureStore(configFor(path))
+  const summary = await ensureStore(configFor(path))
   t.equal(summary?.storePath, path)
   t.equal(summary?.schemaVersion, SCHEMA_VERSION)
-  t.equal(ensureStore(configFor(storeFile(t, copyBuilt, TOMORROW))), undefined)
+  t.equal(await ensureStore(configFor(storeFile(t, copyBuilt, TOMORROW))), undefined)
 })
 
 t.test('BUILD_STORE_ON_START=never builds nothing, not even a missing store', async (t) => {
-  t.equal(ensureStore(configFor(join(temporaryFolder(t), 'guide.db'), false)), undefined)
+  t.equal(await ensureStore(configFor(join(temporaryFolder(t), 'guide.db'), false)), undefined)
 })
 
 t.test('rebuilds an intact store older than data/, or of an older schema', async (t) => {
   const stale = storeFile(t, copyBuilt, LONG_AGO)
-  t.equal(ensureStore(configFor(stale))?.storePath, stale)
+  t.equal((await ensureStore(configFor(stale)))?.storePath, stale)
   t.ok(statSync(stale).mtimeMs > LONG_AGO.getTime(), 'a new file in its place')
 
   const older = storeFile(t, withSchema(SCHEMA_VERSION - 1), TOMORROW)
-  t.equal(ensureStore(configFor(older))?.schemaVersion, SCHEMA_VERSION, 'newer than data/ but of an older schema')
+  t.equal((await ensureStore(configFor(older)))?.schemaVersion, SCHEMA_VERSION, 'newer than data/ but of an older schema')
 })
 
 const SUFFIX = '; left in place: start-up replaces only an intact store'
 const REFUSED: Array<[string, (path: string) => void, (path: string) => string | RegExp]> = [
   ['empty', (path) => writeFileSync(path, ''), (path) => `store at ${path} is empty (0 bytes): rebuild it with npm run db:build${SUFFIX}`],
-  ['truncated', (path) => writeFileSync(path, readFileSync(testStorePath()).subarray(0, 50_000)),
-    (path) => `store at ${path} is truncated (50000 of ${readFileSync(testStorePath()).length} bytes): rebuild it with npm run db:build${SUFFIX}`],
-  ['corrupt', (path) => writeFileSync(path, readFileSync(testStorePath()).fill(0x5a, 8 * 4096, 12 * 4096)),
+  ['truncated', (path) => writeFileSync(path, readFileSync(BUILT_STORE).subarray(0, 50_000)),
+    (path) => `store at ${path} is truncated (50000 of ${readFileSync(BUILT_STORE).length} bytes): rebuild it with npm run db:build${SUFFIX}`],
+  ['corrupt', (path) => writeFileSync(path, readFileSync(BUILT_STORE).fill(0x5a, 8 * 4096, 12 * 4096)),
     (path) => new RegExp(`^store at ${path} is damaged \\([^\\n]+\\): rebuild it with npm run db:build${SUFFIX}$`)],
   ['not SQLite (someone else\'s file)', (path) => writeFileSync(path, 'notes I keep\n'.repeat(100)),
     (path) => `store at ${path} cannot be opened: file is not a database${SUFFIX}`],
@@ -66,12 +67,12 @@ for (const [what, write, message] of REFUSED) {
   t.test(`a stale store that is ${what} is refused and left as it was`, async (t) => {
     const path = storeFile(t, write, LONG_AGO)
     const before = readFileSync(path)
-    t.throws(() => ensureStore(configFor(path)), { name: 'StoreUnavailableError', message: message(path) })
+    await t.rejects(ensureStore(configFor(path)), { name: 'StoreUnavailableError', message: message(path) })
     t.same(readFileSync(path), before)
   })
 }
 
 t.test('a damaged store that is not stale is not looked at here: opening it refuses it', async (t) => {
   const path = storeFile(t, (file) => writeFileSync(file, ''), TOMORROW)
-  t.equal(ensureStore(configFor(path)), undefined)
+  t.equal(await ensureStore(configFor(path)), undefined)
 })

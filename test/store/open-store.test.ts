@@ -5,9 +5,11 @@ import t, { type Test } from 'tap'
 import { checkReplaceableStore, headerSchemaVersion, openStore } from '../../src/store/open-store.js'
 import { SCHEMA_VERSION, temporaryFolder, testStorePath } from '../helper.js'
 
+const BUILT_STORE = await testStorePath()
+
 function copyOfStore (t: Test): string {
   const path = join(temporaryFolder(t), 'guide.db')
-  copyFileSync(testStorePath(), path)
+  copyFileSync(BUILT_STORE, path)
   return path
 }
 
@@ -18,7 +20,7 @@ function withBytes (t: Test, bytes: Buffer | string): string {
 }
 
 t.test('opens a built store read-only and query-only', async (t) => {
-  const db = openStore(testStorePath(), SCHEMA_VERSION)
+  const db = openStore(BUILT_STORE, SCHEMA_VERSION)
   t.teardown(() => db.close())
   t.equal(db.readonly, true)
   t.equal(db.pragma('query_only', { simple: true }), 1)
@@ -44,7 +46,7 @@ t.test('an empty file is an empty store to SQLite; here it is refused as such', 
 })
 
 t.test('a truncated store is refused with its size and the size its header gives', async (t) => {
-  const bytes = readFileSync(testStorePath())
+  const bytes = readFileSync(BUILT_STORE)
   const half = withBytes(t, bytes.subarray(0, 100_000))
   t.throws(() => openStore(half, SCHEMA_VERSION), { message: `store at ${half} is truncated (100000 of ${bytes.length} bytes): rebuild it with npm run db:build` })
   // The last bytes gone: SQLite itself would open it and only quick_check would notice.
@@ -55,7 +57,7 @@ t.test('a truncated store is refused with its size and the size its header gives
 })
 
 t.test('a corrupt store is refused on one line naming the first problem quick_check finds', async (t) => {
-  const bytes = readFileSync(testStorePath())
+  const bytes = readFileSync(BUILT_STORE)
   bytes.fill(0x5a, 8 * 4096, 12 * 4096)
   const path = withBytes(t, bytes)
   t.throws(() => openStore(path, SCHEMA_VERSION), { message: new RegExp(`^store at ${path} is damaged \\([^\\n]+\\): rebuild it with npm run db:build$`) })
@@ -67,15 +69,15 @@ t.test('a file that is not a database is refused with what SQLite says', async (
 })
 
 t.test('the schema version is read from the header without opening the store', async (t) => {
-  t.equal(headerSchemaVersion(testStorePath()), SCHEMA_VERSION)
+  t.equal(headerSchemaVersion(BUILT_STORE), SCHEMA_VERSION)
   t.equal(headerSchemaVersion('/nonexistent/guide.db'), undefined)
   t.equal(headerSchemaVersion(withBytes(t, 'SQLite format 3\0 but then nothing')), undefined)
   t.equal(headerSchemaVersion(withBytes(t, 'x'.repeat(200))), undefined)
 })
 
 t.test('a store may be replaced when intact and not newer than the code', async (t) => {
-  t.doesNotThrow(() => checkReplaceableStore(testStorePath(), SCHEMA_VERSION))
-  t.doesNotThrow(() => checkReplaceableStore(testStorePath(), SCHEMA_VERSION + 1), 'an older schema')
-  t.throws(() => checkReplaceableStore(testStorePath(), SCHEMA_VERSION - 1), { message: /newer than this code supports/ })
+  t.doesNotThrow(() => checkReplaceableStore(BUILT_STORE, SCHEMA_VERSION))
+  t.doesNotThrow(() => checkReplaceableStore(BUILT_STORE, SCHEMA_VERSION + 1), 'an older schema')
+  t.throws(() => checkReplaceableStore(BUILT_STORE, SCHEMA_VERSION - 1), { message: /newer than this code supports/ })
   t.throws(() => checkReplaceableStore(withBytes(t, ''), SCHEMA_VERSION), { message: /is empty/ })
 })

@@ -39,7 +39,7 @@ function fts5Reference (passages: PassageRow[]): (stems: string[], locale: Local
 }
 
 t.test('on the guide, search ranks exactly as FTS5 bm25 does, in every language and type filter', async (t) => {
-  const db = openStore(testStorePath(), SCHEMA_VERSION)
+  const db = openStore(await testStorePath(), SCHEMA_VERSION)
   t.teardown(() => db.close())
   const passages = db.prepare('SELECT rowid, id, locale, type, title_path_json AS titlePath, text FROM passage').all() as PassageRow[]
   const largest = db.prepare("SELECT max(n) FROM (SELECT count(*) AS n FROM search_posting WHERE scope IN ('en', 'ru') GROUP BY scope, term)").pluck().get() as number
@@ -67,7 +67,7 @@ t.test('on the guide, search ranks exactly as FTS5 bm25 does, in every language 
 })
 
 t.test('a stem matches as a prefix, in folded and unfolded spellings, and an unknown one finds nothing', async (t) => {
-  const db = openStore(testStorePath(), SCHEMA_VERSION)
+  const db = openStore(await testStorePath(), SCHEMA_VERSION)
   t.teardown(() => db.close())
   const repository = new PassagesRepository(db)
   const prefix = repository.search({ stems: ['одноразов'], locale: 'ru', type: null, limit: 50 })
@@ -87,7 +87,7 @@ t.test('on a corpus 30 times the guide, the lists of common terms are cut and se
   const folder = mkdtempSync(join(tmpdir(), 'qga-grown-'))
   t.teardown(() => rmSync(folder, { recursive: true, force: true }))
   const grown = join(folder, 'grown.db')
-  copyFileSync(testStorePath(), grown)
+  copyFileSync(await testStorePath(), grown)
   const passages = growCorpus(grown, 30)
   const db = openStore(grown, SCHEMA_VERSION)
   t.teardown(() => db.close())

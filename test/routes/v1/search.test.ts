@@ -75,7 +75,7 @@ t.test('search text never reaches the logs', async (t) => {
   const { MIGRATIONS_DIR, testStorePath } = await import('../../helper.js')
   const lines: string[] = []
   const { Writable } = await import('node:stream')
-  const app = await buildApp({ storePath: testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'debug', logStream: new Writable({ write (chunk, _encoding, done) { lines.push(String(chunk)); done() } }) })
+  const app = await buildApp({ storePath: await testStorePath(), migrationsDir: MIGRATIONS_DIR, logLevel: 'debug', logStream: new Writable({ write (chunk, _encoding, done) { lines.push(String(chunk)); done() } }) })
   t.teardown(() => app.close())
   const { enforceContract } = await import('../../contract/enforce-contract.js')
   enforceContract(app)

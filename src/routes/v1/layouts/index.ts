@@ -135,7 +135,7 @@ export default async function layoutRoutes (fastify: FastifyInstance): Promise<v
     if (layout === undefined) return layoutNotFound(request, reply, request.params.id)
     const format = EXPORT_FORMATS[request.query.format]
     const localeSuffix = format.localised ? `.${localiser.locale}` : ''
-    const text = await catalogue.export(layout, request.query.format, localiser.locale)
+    const text = catalogue.export(layout, request.query.format, localiser.locale)
     return reply
       .type(format.mediaType)
       .header('Content-Disposition', `${format.disposition}; filename="${layout.id}${localeSuffix}.${format.extension}"`)
