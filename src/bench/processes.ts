@@ -80,12 +80,13 @@ export async function waitUntilReady (url: string, since: number, timeoutMs = 90
   }
 }
 
-/** The most memory a process has held so far (VmHWM), in MiB; null where /proc is not there. */
-export function peakRssMiB (pid: number | undefined): number | null {
+/** The most memory a process has held so far (VmHWM), in bytes; null where /proc is not there. */
+export function peakRssBytes (pid: number | undefined): number | null {
   try {
     const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8')
+    // The kernel's "kB" are kibibytes.
     const match = /VmHWM:\s+(\d+) kB/.exec(status)
-    return match === null ? null : Math.round(Number(match[1]) / 1024)
+    return match === null ? null : Number(match[1]) * 1024
   } catch {
     return null
   }

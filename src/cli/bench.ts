@@ -7,12 +7,10 @@ import { combineSlices, median } from '../bench/combine-slices.js'
 import { chooseLoadTool, measure, type LoadResult } from '../bench/load.js'
 import { recordAnswer, type RecordedAnswer } from '../bench/recorded-answers.js'
 import { PRODUCTION_NODE_OPTIONS, productionServerEntry } from '../bench/server-entry.js'
-import { firstLine, freePort, killRunningChildren, moduleFile, peakRssMiB, startNode, stop, waitUntilReady } from '../bench/processes.js'
+import { firstLine, freePort, killRunningChildren, moduleFile, peakRssBytes, startNode, stop, waitUntilReady } from '../bench/processes.js'
+import { formatVerdict, judgeOtherTargets } from '../bench/other-targets.js'
+import { searchLatency } from '../bench/search-latency.js'
 import { growCorpus } from '../bench/synthetic-corpus.js'
-import { searchPassages } from '../search/search-passages.js'
-import { openStore } from '../store/open-store.js'
-import { latestSchemaVersion, readMigrations } from '../store/migrations.js'
-import { PassagesRepository } from '../store/passages-repository.js'
 
 /**
  * npm run bench: every hot endpoint against bare node:http replaying the same answer (status,
@@ -47,11 +45,6 @@ const storePath = join(work, 'guide.db')
 // all of the load comes from one loopback address.
 const env = { STORE_PATH: storePath, DATA_DIR: join(root, 'data'), MIGRATIONS_DIR: join(root, 'migrations'), LOG_LEVEL: 'warn', NODE_ENV: 'production', BUILD_STORE_ON_START: 'never', RATE_LIMIT_MAX: '1000000000' }
 
-function percentile (values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0
-}
-
 /**
  * The built API runs in the environment the container gives it (the Dockerfile's settings and a
  * PATH), not in the shell's: a shell variable can cost Node's own start more than the API's.
@@ -70,22 +63,6 @@ async function startApi (store: string, shellEnvironment = false): Promise<{ chi
   const base = `http://127.0.0.1:${port}`
   const readyMs = await waitUntilReady(`${base}/ready`, started, undefined, child)
   return { child, base, readyMs }
-}
-
-/** Search latency measured in-process over distinct queries (no HTTP, no cache): the cost of the index itself. */
-function searchLatency (store: string, queries: string[]): { p50: number, p99: number } {
-  const db = openStore(store, latestSchemaVersion(readMigrations(env.MIGRATIONS_DIR)))
-  const index = new PassagesRepository(db)
-  const search = (q: string): unknown => searchPassages(index, { q, locale: /\p{Script=Cyrillic}/u.test(q) ? 'ru' : 'en', type: null, limit: 10 }, 'bench')
-  // Once untimed, as the endpoints are warmed up: the first queries would time V8 compiling the search code and SQLite warming its page cache.
-  for (const q of queries) search(q)
-  const times = queries.map((q) => {
-    const started = performance.now()
-    search(q)
-    return performance.now() - started
-  })
-  db.close()
-  return { p50: Math.round(percentile(times, 0.5) * 1000) / 1000, p99: Math.round(percentile(times, 0.99) * 1000) / 1000 }
 }
 
 try {
@@ -181,7 +158,7 @@ try {
     console.error(`round ${round} of ${rounds} done`)
   }
   // Every API process served every endpoint: the peak is the highest of theirs.
-  const peakRsses = processSets.map(({ api }) => peakRssMiB(api.child.pid)).filter((value) => value !== null)
+  const peakRsses = processSets.map(({ api }) => peakRssBytes(api.child.pid)).filter((value) => value !== null)
   const peakRss = peakRsses.length === 0 ? null : Math.max(...peakRsses)
   await Promise.all(processSets.flatMap(({ api, sameBytes, control }) => [api, sameBytes, control]).map(async (server) => await stop(server.child)))
   await Promise.all([plain, fastify].map(async (baseline) => await stop(baseline.child)))
@@ -217,7 +194,7 @@ try {
     const grown = join(work, `grown-${factor}.db`)
     copyFileSync(storePath, grown)
     const passages = growCorpus(grown, factor)
-    growth.push({ factor, passages, ...searchLatency(grown, queries) })
+    growth.push({ factor, passages, ...searchLatency(grown, env.MIGRATIONS_DIR, queries) })
   }
 
   const rows = [...samples].map(([name, results]) => {
@@ -260,9 +237,19 @@ try {
     startupToReadyInShellEnvironmentMs: { median: Math.round(median(readyTimesInShellEnvironment)), runs: readyTimesInShellEnvironment.map(Math.round) },
     startupToReadyWithoutCodeCacheMs: readyWithoutCodeCacheMs,
     dbBuildMs,
-    peakRssMiB: peakRss,
+    peakRssMiB: peakRss === null ? null : Math.round(peakRss / 1024 / 1024),
+    peakRssBytes: peakRss,
     searchGrowth: growth.map((entry) => ({ ...entry, p99RatioTo1x: Math.round(entry.p99 / Math.max(0.001, growth[0]?.p99 ?? 1) * 100) / 100 }))
   }
+  const otherTargets = judgeOtherTargets({
+    startupMs: [
+      { where: 'in the container\'s environment', ms: summary.startupToReadyMs.median },
+      { where: 'in this shell\'s', ms: summary.startupToReadyInShellEnvironmentMs.median },
+      { where: 'without the code cache', ms: readyWithoutCodeCacheMs }
+    ],
+    peakRssBytes: peakRss,
+    searchGrowth: summary.searchGrowth
+  })
 
   console.log(`server: ${bundle !== undefined ? `node ${[...bundle.options, relative(root, bundle.entry)].join(' ')} (as npm start)` : `src/server.ts (${smoke ? 'the smoke run' : 'no build'})`}`)
   console.log(`bench: ${tool}, ${rounds} round(s), ${connections} connections, ${smoke ? (tool === 'wrk' ? '1 s' : `${String(amount)} requests`) : `${duration} s`} per measurement`)
@@ -284,14 +271,15 @@ try {
   console.log(`start-up to /ready: median ${summary.startupToReadyMs.median} ms (${summary.startupToReadyMs.runs.join(', ')}) in the container's environment, ` +
     `${summary.startupToReadyInShellEnvironmentMs.median} ms (${summary.startupToReadyInShellEnvironmentMs.runs.join(', ')}) in this shell's` +
     (readyWithoutCodeCacheMs === null ? '' : `; ${readyWithoutCodeCacheMs} ms once without the code cache (the first start after a build)`))
-  console.log(`db:build ${dbBuildMs} ms (with node start); peak RSS under load ${String(peakRss)} MiB`)
+  console.log(`db:build ${dbBuildMs} ms (with node start); peak RSS under load ${String(summary.peakRssMiB)} MiB`)
   for (const entry of summary.searchGrowth) {
     console.log(`search at ${entry.factor}x corpus (${entry.passages} passages): p50 ${entry.p50} ms, p99 ${entry.p99} ms, p99 ${entry.p99RatioTo1x}x the 1x p99`)
   }
+  for (const verdict of otherTargets) console.log(`target: ${formatVerdict(verdict)}`)
   const resultsDir = join(root, 'var', 'bench')
   mkdirSync(resultsDir, { recursive: true })
   const file = join(resultsDir, `bench-${summary.when.replace(/[:.]/g, '-')}.json`)
-  writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`)
+  writeFileSync(file, `${JSON.stringify({ ...summary, otherTargets }, null, 2)}\n`)
   console.log(`results: ${file}`)
 } finally {
   killRunningChildren()
